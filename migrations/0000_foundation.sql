@@ -1,0 +1,108 @@
+CREATE TABLE `accounts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`centre_id` integer,
+	`account_type` text,
+	`staff_role` text,
+	`email` text NOT NULL,
+	`email_key` text NOT NULL,
+	`status` text DEFAULT 'active' NOT NULL,
+	`title` text,
+	`first_name` text DEFAULT '' NOT NULL,
+	`last_name` text DEFAULT '' NOT NULL,
+	`job_title` text,
+	`language` text DEFAULT 'en' NOT NULL,
+	`telephone` text,
+	`hub_role` text,
+	`reset_required_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`centre_id`) REFERENCES `centres`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "accounts_kind_shape" CHECK(("accounts"."kind" = 'centre' and "accounts"."centre_id" is not null and "accounts"."account_type" is not null and "accounts"."staff_role" is null)
+       or ("accounts"."kind" = 'staff' and "accounts"."centre_id" is null and "accounts"."account_type" is null and "accounts"."staff_role" is not null))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_email_key_unique` ON `accounts` (`email_key`) WHERE "accounts"."status" <> 'deleted';--> statement-breakpoint
+CREATE INDEX `accounts_centre_idx` ON `accounts` (`centre_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_one_eo_per_centre` ON `accounts` (`centre_id`) WHERE "accounts"."account_type" = 'eo' and "accounts"."status" <> 'deleted';--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`actor_id` integer,
+	`actor_label` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`centre_id` integer,
+	`action` text NOT NULL,
+	`before` text,
+	`after` text
+);
+--> statement-breakpoint
+CREATE INDEX `audit_centre_idx` ON `audit_log` (`centre_id`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `centres` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`number` text NOT NULL,
+	`name` text NOT NULL,
+	`name_folded` text NOT NULL,
+	`address` text NOT NULL,
+	`telephone` text NOT NULL,
+	`language` text NOT NULL,
+	`ukprn` text,
+	`urn` text,
+	`general_email` text,
+	`post_results_email` text,
+	`head_name` text NOT NULL,
+	`head_email` text NOT NULL,
+	`eo_name` text NOT NULL,
+	`eo_email` text NOT NULL,
+	`eo_telephone` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `centres_number_unique` ON `centres` (`number`);--> statement-breakpoint
+CREATE TABLE `invites` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`account_id` integer NOT NULL,
+	`purpose` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `invites_token_hash_unique` ON `invites` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `invites_account_idx` ON `invites` (`account_id`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`message_id` text NOT NULL,
+	`to_address` text NOT NULL,
+	`language` text NOT NULL,
+	`template` text NOT NULL,
+	`params` text NOT NULL,
+	`headers` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`lease_until` integer,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	`sent_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_message_id_unique` ON `outbox` (`message_id`);--> statement-breakpoint
+CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `api_tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`account_id` integer NOT NULL,
+	`token_hash` text NOT NULL,
+	`label` text,
+	`created_at` integer NOT NULL,
+	`revoked_at` integer,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `api_tokens_account_idx` ON `api_tokens` (`account_id`);

@@ -1,0 +1,25 @@
+import { hashToken, newToken } from '../auth/tokens.js';
+import type { AppContext } from '../context.js';
+import { invites } from '../db/schema/index.js';
+
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Where a person opens their one-time link; the service's own address when PUBLIC_URL is unset. */
+export function inviteLink(ctx: AppContext, token: string): string {
+  const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  return `${base.replace(/\/$/, '')}/invites/${token}`;
+}
+
+/** A fresh one-time link for an account, and the statement that stores its hash. */
+export async function issueInvite(ctx: AppContext, accountId: number, purpose: 'invite' | 'reset') {
+  const token = newToken();
+  const now = ctx.clock.now();
+  const statement = ctx.db.insert(invites).values({
+    accountId,
+    purpose,
+    tokenHash: await hashToken(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+  });
+  return { token, link: inviteLink(ctx, token), statement };
+}

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Client, createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { type Db, schema } from './client.js';
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export interface NodeDatabase {
+  db: Db;
+  client: Client;
+  close(): void;
+}
+
+/** Opens (creating if needed) the SQLite file, turns on WAL and foreign keys, and applies every migration. */
+export async function openNodeDatabase(path: string): Promise<NodeDatabase> {
+  const url = path === ':memory:' ? ':memory:' : `file:${path}`;
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const client = createClient({ url });
+  if (path !== ':memory:') await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA busy_timeout = 5000');
+  await client.execute('PRAGMA foreign_keys = ON');
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return { db, client, close: () => client.close() };
+}

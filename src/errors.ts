@@ -1,0 +1,44 @@
+/**
+ * The closed list of error codes the API can answer with. The code is a stable English identifier;
+ * the message is translated from it (locales/xx/errors.json) at the edge, in the response language.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  own_email_change: 403,
+  route_not_found: 404,
+  centre_not_found: 404,
+  account_not_found: 404,
+  token_not_found: 404,
+  method_not_allowed: 405,
+  centre_exists: 409,
+  email_in_use: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  import_failed: 422,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  code: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Thrown by services; never carries HTTP concerns beyond its code. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}

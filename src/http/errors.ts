@@ -1,0 +1,58 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, ERROR_STATUS, type ErrorCode } from '../errors.js';
+import { chooseLanguage, translator } from '../i18n/index.js';
+import type { AppEnv } from './env.js';
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'malformed_json',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'route_not_found',
+  405: 'method_not_allowed',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+};
+
+function languageOf(c: Context<AppEnv>) {
+  return (
+    c.get('lang') ??
+    chooseLanguage({
+      query: c.req.query('lang'),
+      account: c.get('principal')?.language,
+      acceptLanguage: c.req.header('accept-language'),
+    })
+  );
+}
+
+/** The one place a failure becomes an HTTP answer: `{ error: { code, message, details? } }`. */
+export function errorResponse(c: Context<AppEnv>, error: DomainError) {
+  const t = translator(languageOf(c));
+  const status = ERROR_STATUS[error.code] as ContentfulStatusCode;
+  const details = error.details.map((d) => ({
+    ...d,
+    message: d.message ?? t(`validation:${d.code}`, { ...d.params, defaultValue: t('validation:invalid') }),
+  }));
+  const body = {
+    error: {
+      code: error.code,
+      message: t(`errors:${error.code}`, { ...error.params, request_id: c.get('requestId') }),
+      ...(details.length ? { details } : {}),
+    },
+  };
+  return c.json(body, status);
+}
+
+export function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof DomainError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    const code = HTTP_STATUS_CODES[err.status];
+    if (code) {
+      const limit = c.get('ctx')?.config.BODY_LIMIT_BYTES;
+      return errorResponse(c, new DomainError(code, { limit }));
+    }
+  }
+  (c.get('log') ?? console).error({ err, request_id: c.get('requestId') }, 'unhandled error');
+  return errorResponse(c, new DomainError('internal_error'));
+}

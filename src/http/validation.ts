@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { ErrorDetail } from '../errors.js';
+
+type Issue = z.core.$ZodIssue;
+
+const FORMAT_KEYS: Record<string, string> = { email: 'email' };
+
+function field(path: PropertyKey[]): string | undefined {
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+/**
+ * Turns zod's issues into our details: one per field, with a translation key and its parameters.
+ * Custom checks name their key in `params.i18n` (e.g. `telephone`), so messages stay translatable.
+ */
+export function issuesToDetails(issues: readonly Issue[]): ErrorDetail[] {
+  return issues.flatMap((issue): ErrorDetail[] => {
+    const at = field(issue.path);
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return issue.keys.map((k) => ({ field: at ? `${at}.${k}` : k, code: 'unrecognized_key' }));
+      case 'invalid_type':
+        return [
+          issue.input === undefined
+            ? { field: at, code: 'required' }
+            : { field: at, code: 'invalid_type', params: { expected: issue.expected } },
+        ];
+      case 'too_small':
+        return [
+          {
+            field: at,
+            code: issue.origin === 'string' ? 'too_short' : 'too_small',
+            params: { minimum: Number(issue.minimum) },
+          },
+        ];
+      case 'too_big':
+        return [
+          {
+            field: at,
+            code: issue.origin === 'string' ? 'too_long' : 'too_big',
+            params: { maximum: Number(issue.maximum) },
+          },
+        ];
+      case 'invalid_format':
+        return [{ field: at, code: FORMAT_KEYS[issue.format] ?? 'invalid' }];
+      case 'invalid_value':
+        return [{ field: at, code: 'one_of', params: { options: issue.values.map(String).join(', ') } }];
+      case 'custom': {
+        const key = (issue.params as { i18n?: string } | undefined)?.i18n;
+        return [{ field: at, code: key ?? 'invalid' }];
+      }
+      default:
+        return [{ field: at, code: 'invalid' }];
+    }
+  });
+}

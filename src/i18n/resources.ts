@@ -1,0 +1,14 @@
+import cyCentres from '../../locales/cy/centres.json' with { type: 'json' };
+import cyCommon from '../../locales/cy/common.json' with { type: 'json' };
+import cyErrors from '../../locales/cy/errors.json' with { type: 'json' };
+import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
+import enCentres from '../../locales/en/centres.json' with { type: 'json' };
+import enCommon from '../../locales/en/common.json' with { type: 'json' };
+import enErrors from '../../locales/en/errors.json' with { type: 'json' };
+import enValidation from '../../locales/en/validation.json' with { type: 'json' };
+
+/** Imported, not read from disk, so the Workers bundle carries them. One namespace per file. */
+export const resources = {
+  en: { common: enCommon, errors: enErrors, validation: enValidation, centres: enCentres },
+  cy: { common: cyCommon, errors: cyErrors, validation: cyValidation, centres: cyCentres },
+};

@@ -1,0 +1,55 @@
+import type { MailLanguage } from './outbox.js';
+
+/** Template files by path relative to `templates/`, e.g. `cy/eo_reset.txt`. */
+export type TemplateStore = Record<string, string>;
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+
+function fill(source: string, params: Record<string, unknown>, encode: (s: string) => string): string {
+  return source.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => encode(String(params[key] ?? '')));
+}
+
+export class MissingTemplateError extends Error {}
+
+function renderOne(store: TemplateStore, name: string, lang: 'en' | 'cy', params: Record<string, unknown>) {
+  const text = store[`${lang}/${name}.txt`];
+  const html = store[`${lang}/${name}.html`];
+  if (text === undefined || html === undefined) throw new MissingTemplateError(`${lang}/${name}`);
+  // The first line of the text template is its subject: `Subject: ...`.
+  const [first = '', ...rest] = fill(text, params, (s) => s).split('\n');
+  return {
+    subject: first.replace(/^Subject:\s*/i, '').trim(),
+    text: rest.join('\n').replace(/^\n+/, ''),
+    html: fill(html, params, escapeHtml),
+  };
+}
+
+/** Renders a message in Welsh, English, or both with Welsh first (SPEC 2.3 and the glossary). */
+export function renderMail(
+  store: TemplateStore,
+  name: string,
+  language: MailLanguage,
+  params: Record<string, unknown>,
+): RenderedMail {
+  if (language !== 'bilingual') return renderOne(store, name, language, params);
+  const cy = renderOne(store, name, 'cy', params);
+  const en = renderOne(store, name, 'en', params);
+  return {
+    subject: `${cy.subject} / ${en.subject}`,
+    text: `${cy.text}\n\n----------------------------------------\n\n${en.text}`,
+    html: `<div lang="cy">${cy.html}</div><hr><div lang="en">${en.html}</div>`,
+  };
+}

@@ -1,0 +1,13 @@
+import pino, { type Logger } from 'pino';
+import { systemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openNodeDatabase } from './db/node.js';
+
+/** The Node entries' shared start: the SQLite file (migrated), the system clock and a JSON logger. */
+export async function buildNodeContext(config: Config, logger?: Logger) {
+  const log = logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'cymorth' } });
+  const database = await openNodeDatabase(config.DATABASE_PATH);
+  const ctx: AppContext = { db: database.db, clock: systemClock, config, logger: log };
+  return { ctx, close: database.close };
+}
