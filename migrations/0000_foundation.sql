@@ -105,4 +105,108 @@ CREATE TABLE `api_tokens` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `api_tokens_account_idx` ON `api_tokens` (`account_id`);
+CREATE INDEX `api_tokens_account_idx` ON `api_tokens` (`account_id`);--> statement-breakpoint
+CREATE TABLE `attachments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`mail_message_id` integer NOT NULL,
+	`sha256` text NOT NULL,
+	`filename` text NOT NULL,
+	`content_type` text NOT NULL,
+	`size` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`mail_message_id`) REFERENCES `mail_messages`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `attachments_message_idx` ON `attachments` (`mail_message_id`);--> statement-breakpoint
+CREATE TABLE `mail_messages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`message_id` text NOT NULL,
+	`mailbox_key` text,
+	`raw_sha256` text NOT NULL,
+	`raw_path` text NOT NULL,
+	`from_address` text,
+	`subject` text,
+	`sent_at` integer,
+	`in_reply_to` text,
+	`references` text NOT NULL,
+	`request_id` integer,
+	`outcome` text NOT NULL,
+	`reason` text,
+	`language` text,
+	`authentication` text DEFAULT 'none' NOT NULL,
+	`dismissed_at` integer,
+	`received_at` integer NOT NULL,
+	FOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `mail_messages_message_id_unique` ON `mail_messages` (`message_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `mail_messages_mailbox_key_unique` ON `mail_messages` (`mailbox_key`);--> statement-breakpoint
+CREATE INDEX `mail_messages_request_idx` ON `mail_messages` (`request_id`);--> statement-breakpoint
+CREATE TABLE `mailbox_state` (
+	`mailbox` text PRIMARY KEY NOT NULL,
+	`uid_validity` text NOT NULL,
+	`last_uid` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `request_checks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`request_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`passed` integer NOT NULL,
+	`note` text,
+	`actor_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`actor_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `request_checks_request_idx` ON `request_checks` (`request_id`);--> statement-breakpoint
+CREATE TABLE `request_fields` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`request_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`value` text NOT NULL,
+	`source` text NOT NULL,
+	`mail_message_id` integer,
+	`actor_id` integer,
+	`created_at` integer NOT NULL,
+	`superseded_at` integer,
+	FOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`mail_message_id`) REFERENCES `mail_messages`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`actor_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `request_fields_request_idx` ON `request_fields` (`request_id`,`name`);--> statement-breakpoint
+CREATE TABLE `requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`reference` text NOT NULL,
+	`type` text NOT NULL,
+	`status` text NOT NULL,
+	`centre_id` integer,
+	`language` text NOT NULL,
+	`first_message_at` integer NOT NULL,
+	`due_at` integer NOT NULL,
+	`assignee_id` integer,
+	`second_approver_id` integer,
+	`checks` text NOT NULL,
+	`missing` text NOT NULL,
+	`flagged` text,
+	`decision_reason` text,
+	`last_auto_reply_at` integer,
+	`warned_at` integer,
+	`overdue_notified_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`centre_id`) REFERENCES `centres`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`assignee_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`second_approver_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `requests_reference_unique` ON `requests` (`reference`);--> statement-breakpoint
+CREATE INDEX `requests_status_due_idx` ON `requests` (`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `requests_centre_idx` ON `requests` (`centre_id`);--> statement-breakpoint
+CREATE TABLE `sequences` (
+	`name` text PRIMARY KEY NOT NULL,
+	`value` integer NOT NULL
+);

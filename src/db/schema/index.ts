@@ -4,3 +4,4 @@ export * from './centres.js';
 export * from './invites.js';
 export * from './outbox.js';
 export * from './tokens.js';
+export * from './requests.js';

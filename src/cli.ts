@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { registerTokenCommands } from './auth/cli.js';
+import { registerCentreCommands } from './centres/cli.js';
+import { describeError, withContext } from './cli/runtime.js';
+import { ConfigError } from './config.js';
+import { isEmpty, seedDemo } from './db/demo.js';
+
+const program = new Command('cymorth')
+  .description('cymorth: the bilingual centre support desk. Every command uses DATABASE_PATH (migrated on open).')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply database migrations (every command does this on open)')
+  .action(async () => {
+    await withContext(async () => undefined);
+    process.stdout.write('database is up to date\n');
+  });
+
+program
+  .command('seed')
+  .description('load the demo centres and accounts and print demo tokens')
+  .option('--demo', 'the demo data set (the only one)', true)
+  .action(async () => {
+    const tokens = await withContext(async (ctx) => {
+      if (!(await isEmpty(ctx))) throw new Error('the database already has centres; seed only an empty one');
+      return seedDemo(ctx);
+    });
+    for (const t of tokens) process.stdout.write(`${t.what}\t${t.email}\t${t.token}\n`);
+  });
+
+registerTokenCommands(program);
+registerCentreCommands(program);
+
+program.parseAsync(process.argv).catch((err) => {
+  process.stderr.write(`cymorth: ${err instanceof ConfigError ? err.message : describeError(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import pino from 'pino';
+import { createApp } from '../../src/app.js';
+import { fixedClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { seedDemo } from '../../src/db/demo.js';
+import { openNodeDatabase } from '../../src/db/node.js';
+
+export const T0 = '2026-11-23T09:00:00.000Z';
+
+export type DemoTokens = {
+  support: string;
+  helpline: string;
+  admin: string;
+  eoCy: string;
+  eoEn: string;
+  user: string;
+};
+
+/**
+ * A fresh in-memory database with every migration and the demo data, a fixed clock and the real
+ * app: tests drive it through `app.request`, exactly as a client would over HTTP.
+ */
+export async function createHarness(env: Record<string, string> = {}) {
+  const database = await openNodeDatabase(':memory:');
+  const clock = fixedClock(T0);
+  const config = loadConfig({ DEMO_SEED: 'false', PUBLIC_URL: 'https://cymorth.test', ...env });
+  const ctx: AppContext = { db: database.db, clock, config, logger: pino({ level: 'silent' }) };
+  const seeded = await seedDemo(ctx);
+  const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';
+  const tokens: DemoTokens = {
+    support: byWhat('centre support'),
+    helpline: byWhat('helpline'),
+    admin: byWhat('staff admin'),
+    eoCy: byWhat('EO of Ysgol'),
+    eoEn: byWhat("EO of St Teilo's"),
+    user: byWhat('teacher'),
+  };
+  const app = createApp(ctx);
+
+  async function call(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, json, text };
+  }
+
+  return { ctx, app, clock, tokens, call, close: database.close };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
