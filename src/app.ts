@@ -6,7 +6,7 @@ import { accessRoutes } from './access/routes.js';
 import { centresRoutes } from './centres/routes.js';
 import type { AppContext } from './context.js';
 import { DomainError } from './errors.js';
-import { onError } from './http/errors.js';
+import { errorResponse, onError } from './http/errors.js';
 import { contextMiddleware } from './http/middleware.js';
 import { newRouter } from './http/router.js';
 
@@ -52,9 +52,7 @@ export function createApp(ctx: AppContext) {
   });
   app.get('/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json` }));
 
-  app.notFound(() => {
-    throw new DomainError('route_not_found');
-  });
+  app.notFound((c) => errorResponse(c, new DomainError('route_not_found')));
   app.onError(onError);
   return app;
 }

@@ -6,7 +6,9 @@ import { ConfigError } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 
 const program = new Command('cymorth')
-  .description('cymorth: the bilingual centre support desk. Every command uses DATABASE_PATH (migrated on open).')
+  .description(
+    'cymorth: the bilingual centre support desk. Every command uses DATABASE_PATH (migrated on open).',
+  )
   .showHelpAfterError();
 
 program

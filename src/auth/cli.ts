@@ -19,7 +19,9 @@ export function registerTokenCommands(program: Command) {
       const { token: value, account } = await withContext((ctx) =>
         createToken(ctx, systemActor('cli'), { ...opts, role: opts.role as TokenRole, label: 'cli' }),
       );
-      process.stdout.write(`token for ${account.email} (${opts.role}${opts.centre ? ` at ${opts.centre}` : ''}):\n${value}\n`);
+      process.stdout.write(
+        `token for ${account.email} (${opts.role}${opts.centre ? ` at ${opts.centre}` : ''}):\n${value}\n`,
+      );
     });
   token
     .command('revoke')

@@ -11,7 +11,9 @@ import { hashToken, newToken } from './tokens.js';
 export const TOKEN_ROLES = [...STAFF_ROLES, 'eo', 'admin', 'user'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
-const isStaffRole = (r: TokenRole): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r);
+/** `admin` names both a staff role and a centre account type: with `--centre` it is the centre's. */
+const isStaffRole = (r: TokenRole, centre?: string): r is StaffRole =>
+  (STAFF_ROLES as readonly string[]).includes(r) && !(r === 'admin' && centre);
 
 export interface CreateTokenInput {
   role: TokenRole;
@@ -29,14 +31,14 @@ export async function createToken(ctx: AppContext, actor: Actor, input: CreateTo
   const now = ctx.clock.now();
   const centre = input.centre ? await findCentreByNumber(ctx.db, input.centre) : undefined;
   if (input.centre && !centre) throw new DomainError('centre_not_found', { number: input.centre });
-  if (!isStaffRole(input.role) && !centre)
+  if (!isStaffRole(input.role, input.centre) && !centre)
     throw new DomainError('validation_failed', {}, [{ field: 'centre', code: 'required' }]);
   const email = input.email ?? (input.role === 'eo' && centre ? centre.eoEmail : undefined);
   if (!email) throw new DomainError('validation_failed', {}, [{ field: 'email', code: 'required' }]);
 
   let account = await findLiveAccountByEmailKey(ctx.db, emailKey(email));
   if (account) {
-    const sameKind = isStaffRole(input.role)
+    const sameKind = isStaffRole(input.role, input.centre)
       ? account.staffRole === input.role
       : account.accountType === input.role && account.centreId === centre?.id;
     if (!sameKind) throw new DomainError('email_in_use', { email });
@@ -45,7 +47,7 @@ export async function createToken(ctx: AppContext, actor: Actor, input: CreateTo
     [account] = await ctx.db
       .insert(accounts)
       .values(
-        isStaffRole(input.role)
+        isStaffRole(input.role, input.centre)
           ? {
               kind: 'staff',
               staffRole: input.role,

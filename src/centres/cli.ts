@@ -13,6 +13,8 @@ export function registerCentreCommands(program: Command) {
     .action(async (file: string) => {
       const csv = readFileSync(file, 'utf8');
       const result = await withContext((ctx) => importCentres(ctx, systemActor('cli import'), csv));
-      process.stdout.write(`imported ${result.rows} rows: ${result.created} new, ${result.updated} updated\n`);
+      process.stdout.write(
+        `imported ${result.rows} rows: ${result.created} new, ${result.updated} updated\n`,
+      );
     });
 }

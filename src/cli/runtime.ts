@@ -1,6 +1,6 @@
 import pino from 'pino';
-import type { AppContext } from '../context.js';
 import { loadConfig } from '../config.js';
+import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { buildNodeContext } from '../node-context.js';
@@ -23,7 +23,9 @@ export function describeError(err: unknown): string {
   const lines = [t(`errors:${err.code}`, { ...err.params, request_id: '-' })];
   for (const d of err.details) {
     const where = [d.row !== undefined ? `row ${d.row}` : '', d.field ?? ''].filter(Boolean).join(' ');
-    lines.push(`  ${where}: ${d.message ?? t(`validation:${d.code}`, { ...d.params, defaultValue: d.code })}`);
+    lines.push(
+      `  ${where}: ${d.message ?? t(`validation:${d.code}`, { ...d.params, defaultValue: d.code })}`,
+    );
   }
   return lines.join('\n');
 }

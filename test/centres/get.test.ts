@@ -24,6 +24,9 @@ describe('GET /api/v1/centres/:number', () => {
   it('answers an unknown centre with a 404 in the chosen language', async () => {
     const res = await h.call('GET', '/api/v1/centres/99999?lang=cy', { token: h.tokens.support });
     expect(res.status).toBe(404);
-    expect(res.json.error).toEqual({ code: 'centre_not_found', message: 'Nid oes canolfan â’r rhif 99999.'.replace('’', "'") });
+    expect(res.json.error).toEqual({
+      code: 'centre_not_found',
+      message: 'Nid oes canolfan â’r rhif 99999.'.replace('’', "'"),
+    });
   });
 });

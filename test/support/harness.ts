@@ -1,5 +1,7 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
+import { systemActor } from '../../src/audit/record.js';
+import { type CreateTokenInput, createToken } from '../../src/auth/token-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
@@ -21,11 +23,12 @@ export type DemoTokens = {
  * A fresh in-memory database with every migration and the demo data, a fixed clock and the real
  * app: tests drive it through `app.request`, exactly as a client would over HTTP.
  */
-export async function createHarness(env: Record<string, string> = {}) {
+export async function createHarness(env: Record<string, string> = {}, opts: { logger?: Logger } = {}) {
   const database = await openNodeDatabase(':memory:');
   const clock = fixedClock(T0);
   const config = loadConfig({ DEMO_SEED: 'false', PUBLIC_URL: 'https://cymorth.test', ...env });
-  const ctx: AppContext = { db: database.db, clock, config, logger: pino({ level: 'silent' }) };
+  const logger = opts.logger ?? pino({ level: 'silent' });
+  const ctx: AppContext = { db: database.db, clock, config, logger };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';
   const tokens: DemoTokens = {
@@ -52,6 +55,7 @@ export async function createHarness(env: Record<string, string> = {}) {
     }
     const res = await app.request(path, { method, headers, body });
     const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON an answer carries
     let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -61,7 +65,12 @@ export async function createHarness(env: Record<string, string> = {}) {
     return { status: res.status, headers: res.headers, json, text };
   }
 
-  return { ctx, app, clock, tokens, call, close: database.close };
+  /** A token for any other account, e.g. a centre `admin` or a staff `moderator`, made as the CLI makes it. */
+  async function makeToken(input: CreateTokenInput): Promise<string> {
+    return (await createToken(ctx, systemActor('test'), input)).token;
+  }
+
+  return { ctx, app, clock, tokens, call, makeToken, close: database.close };
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;

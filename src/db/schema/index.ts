@@ -3,5 +3,5 @@ export * from './audit.js';
 export * from './centres.js';
 export * from './invites.js';
 export * from './outbox.js';
-export * from './tokens.js';
 export * from './requests.js';
+export * from './tokens.js';

@@ -43,7 +43,10 @@ export const requests = sqliteTable(
     overdueNotifiedAt: integer('overdue_notified_at', { mode: 'timestamp_ms' }),
     ...timestamps,
   },
-  (t) => [index('requests_status_due_idx').on(t.status, t.dueAt), index('requests_centre_idx').on(t.centreId)],
+  (t) => [
+    index('requests_status_due_idx').on(t.status, t.dueAt),
+    index('requests_centre_idx').on(t.centreId),
+  ],
 );
 
 /** Every value a field has had, with where it came from; the newest unsuperseded row is current. */
@@ -103,7 +106,9 @@ export const mailMessages = sqliteTable(
     outcome: text('outcome', { enum: ['created', 'joined', 'duplicate', 'set_aside'] }).notNull(),
     reason: text('reason'),
     language: text('language', { enum: ['en', 'cy'] }),
-    authentication: text('authentication', { enum: ['pass', 'fail', 'none'] }).notNull().default('none'),
+    authentication: text('authentication', { enum: ['pass', 'fail', 'none'] })
+      .notNull()
+      .default('none'),
     dismissedAt: integer('dismissed_at', { mode: 'timestamp_ms' }),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -1,0 +1,61 @@
+import type { D1Database, ExecutionContext } from '@cloudflare/workers-types/index.js';
+import { drizzle } from 'drizzle-orm/d1';
+import pino, { type Logger } from 'pino';
+import { type App, createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { type Config, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { type Db, schema } from './db/client.js';
+
+/** The bindings `wrangler.toml` declares; every other string binding is a configuration variable. */
+export interface Env {
+  DB: D1Database;
+  [name: string]: unknown;
+}
+
+function configOf(env: Env): Config {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  return loadConfig(vars);
+}
+
+/** pino's browser build resolves on workerd; `write` makes it print one JSON line per entry, like Node. */
+function workerLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'cymorth' },
+    serializers: { err: pino.stdSerializers.err },
+    browser: {
+      serialize: true,
+      write: (entry) => console.log(JSON.stringify(entry)),
+    },
+  });
+}
+
+export function workerContext(env: Env): AppContext {
+  const config = configOf(env);
+  // D1's drizzle database has the same async builders and `batch` as libSQL's (see db/client.ts).
+  const db = drizzle(env.DB, { schema }) as unknown as Db;
+  return { db, clock: systemClock, config, logger: workerLogger(config) };
+}
+
+/**
+ * One app per `env` object: workerd hands the same `env` to every request of an isolate, so the app
+ * (routes, OpenAPI document) is built once, yet a request with other bindings gets its own.
+ */
+const apps = new WeakMap<Env, App>();
+
+function appFor(env: Env): App {
+  let app = apps.get(env);
+  if (!app) {
+    app = createApp(workerContext(env));
+    apps.set(env, app);
+  }
+  return app;
+}
+
+export default {
+  fetch(request: Request, env: Env, executionCtx: ExecutionContext): Response | Promise<Response> {
+    return appFor(env).fetch(request, env, executionCtx);
+  },
+};
