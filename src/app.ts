@@ -1,14 +1,18 @@
 import { swaggerUI } from '@hono/swagger-ui';
-import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { hubRoutes } from './access/hub/routes.js';
 import { accessRoutes } from './access/routes.js';
 import { centresRoutes } from './centres/routes.js';
 import type { AppContext } from './context.js';
 import { DomainError } from './errors.js';
-import { errorResponse, onError } from './http/errors.js';
+import { onError } from './http/errors.js';
+import { healthRoutes } from './http/health.js';
 import { contextMiddleware } from './http/middleware.js';
+import { intakeRoutes } from './intake/routes.js';
+import { notFound } from './http/not-found.js';
 import { newRouter } from './http/router.js';
+import { queueRoutes } from './queue/routes.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -27,13 +31,14 @@ export function createApp(ctx: AppContext) {
     }),
   );
 
-  app.get('/healthz', async (c) => {
-    await ctx.db.run(sql`select 1`);
-    return c.json({ status: 'ok' });
-  });
+  app.route('/', healthRoutes());
 
   app.route(API_PREFIX, centresRoutes());
+  // Before any `/centres/{number}/users/{id}` route, so `/users/summary.csv` is not taken for an id.
+  app.route(API_PREFIX, hubRoutes());
   app.route(API_PREFIX, accessRoutes());
+  app.route(API_PREFIX, intakeRoutes());
+  app.route(API_PREFIX, queueRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -52,7 +57,7 @@ export function createApp(ctx: AppContext) {
   });
   app.get('/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json` }));
 
-  app.notFound((c) => errorResponse(c, new DomainError('route_not_found')));
+  app.notFound(notFound(app));
   app.onError(onError);
   return app;
 }

@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { registerTokenCommands } from './auth/cli.js';
 import { registerCentreCommands } from './centres/cli.js';
+import { registerIntakeCommands } from './intake/cli.js';
+import { registerIntakeRunCommand } from './intake/imap/cli.js';
+import { registerOutboxCommands } from './mail/cli.js';
+import { registerRequestCommands } from './queue/cli.js';
 import { describeError, withContext } from './cli/runtime.js';
 import { ConfigError } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
@@ -33,6 +37,10 @@ program
 
 registerTokenCommands(program);
 registerCentreCommands(program);
+registerIntakeCommands(program);
+registerIntakeRunCommand(program);
+registerOutboxCommands(program);
+registerRequestCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`cymorth: ${err instanceof ConfigError ? err.message : describeError(err)}\n`);

@@ -27,6 +27,23 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Cymorth <centres@cymorth.localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /** How often the verification queue's 48-hour clock looks for requests due within 24 hours or overdue. */
+  QUEUE_CLOCK_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Our border MTA's authserv-id: only its Authentication-Results header is believed (RFC 8601 §5). */
+  MAIL_AUTHSERV_ID: z.string().min(1).default('mx.cymorth.localhost'),
+  /** The drop folder of `.eml` files read when no IMAP mailbox is set; default `DATA_DIR/mail/inbox`. */
+  MAIL_DROP_DIR: z.string().min(1).optional(),
+  MAIL_DROP_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /** A message larger than this is set aside as `too_large` without being parsed. */
+  MAIL_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(26_214_400),
+  /** An attachment larger than this is not stored (the message is still read). */
+  MAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(15_728_640),
+  /** The centres@ mailbox, e.g. `imap://user:pass@host:1143/INBOX` (or imaps:); unset = drop folder. */
+  IMAP_URL: url(['imap', 'imaps']).optional(),
+  /** Where each read message is moved (created when missing), so the inbox holds only unread mail. */
+  IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
+  /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
+  IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

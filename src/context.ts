@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import type { BlobStore } from './files/blob-store.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** Everything the core needs, built once by an entry point (Node, Workers, tests) and passed in. */
 export interface AppContext {
@@ -9,4 +11,8 @@ export interface AppContext {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** Raw messages and attachments, content-addressed. */
+  blobs: BlobStore;
+  /** Sends outbox rows; only the delivery worker calls it (features queue mail with queueMail). */
+  mailer: Mailer;
 }

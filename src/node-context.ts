@@ -3,11 +3,24 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openNodeDatabase } from './db/node.js';
+import { fsBlobStore } from './files/fs-blob-store.js';
+import { nodeMailer } from './mail/node-mailer.js';
 
 /** The Node entries' shared start: the SQLite file (migrated), the system clock and a JSON logger. */
 export async function buildNodeContext(config: Config, logger?: Logger) {
   const log = logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'cymorth' } });
   const database = await openNodeDatabase(config.DATABASE_PATH);
-  const ctx: AppContext = { db: database.db, clock: systemClock, config, logger: log };
-  return { ctx, close: database.close };
+  const ctx: AppContext = {
+    db: database.db,
+    clock: systemClock,
+    config,
+    logger: log,
+    blobs: fsBlobStore(config.DATA_DIR),
+    mailer: nodeMailer(config),
+  };
+  const close = () => {
+    ctx.mailer.close();
+    database.close();
+  };
+  return { ctx, close };
 }

@@ -2,27 +2,11 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
+import { demoBanner } from './demo-banner.js';
+import { startDelivery } from './mail/delivery.js';
+import { templateFiles } from './mail/template-files.js';
+import { type Intake, startIntake } from './intake/sources.js';
 import { buildNodeContext } from './node-context.js';
-
-function printDemo(port: number, tokens: { what: string; email: string; token: string }[]) {
-  const base = `http://127.0.0.1:${port}`;
-  const [support, , , eoCy] = tokens;
-  const lines = [
-    '',
-    'cymorth demo data is ready. Demo tokens (shown once):',
-    ...tokens.map((t) => `  ${t.what.padEnd(42)} ${t.email.padEnd(36)} ${t.token}`),
-    '',
-    'Try:',
-    `  curl -s -H "Authorization: Bearer ${support?.token}" ${base}/api/v1/centres/68123`,
-    `  curl -s -H "Authorization: Bearer ${support?.token}" "${base}/api/v1/centres?q=gwyr"`,
-    `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/me`,
-    `  curl -s -H "Authorization: Bearer ${eoCy?.token}" -H "Content-Type: application/json" -X PATCH -d '{"ukprn":"123"}' ${base}/api/v1/centres/68123`,
-    '',
-    `API docs: ${base}/docs   OpenAPI: ${base}/api/v1/openapi.json`,
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
 
 async function main() {
   const config = loadConfig(process.env);
@@ -31,21 +15,29 @@ async function main() {
   const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
 
   const app = createApp(ctx);
+  let intake: Intake | undefined;
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');
-    if (demoTokens) printDemo(info.port, demoTokens);
+    intake = startIntake(ctx);
+    if (demoTokens) process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens));
     else
       log.info(
         'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
       );
   });
+  const stopDelivery = startDelivery(ctx, { pollMs: config.OUTBOX_POLL_MS, templates: templateFiles() });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    server.close(() => {
+    // Delivery stops now (the message in flight is finished and recorded); the database closes after it.
+    const deliveryStopped = stopDelivery();
+    // Intake likewise finishes the message it is reading, then lets go of the mailbox.
+    const intakeStopped = intake?.stop();
+    server.close(async () => {
+      await Promise.all([deliveryStopped, intakeStopped]);
       close();
       log.info('stopped');
       process.exit(0);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js/max';
 
 /** A refinement whose failure message is the translation key `validation:<key>`. */
 const check = <T>(ok: (v: T) => boolean, key: string) => [ok, { params: { i18n: key } }] as const;
@@ -11,12 +11,21 @@ export const CentreNumber = z
 
 export const Email = z.string().trim().max(254).pipe(z.email()).openapi({ example: 'swyddog@ysgol.cymru' });
 
-/** A UK number, stored in the national format people read aloud (`029 2026 5000`). */
+/**
+ * A UK number (+44: Great Britain, Northern Ireland and the Crown Dependencies), stored in the
+ * national format people read aloud (`029 2026 5000`). The GB default only applies to numbers
+ * written without a country code, so a valid foreign `+33 …` number must be refused explicitly.
+ */
+const isUkNumber = (v: string) => {
+  const n = parsePhoneNumberFromString(v, 'GB');
+  return n !== undefined && n.countryCallingCode === '44' && n.isValid();
+};
+
 export const UkTelephone = z
   .string()
   .trim()
   .max(40)
-  .refine(...check((v: string) => isValidPhoneNumber(v, 'GB'), 'telephone'))
+  .refine(...check(isUkNumber, 'telephone'))
   .transform((v) => parsePhoneNumberWithError(v, 'GB').formatNational())
   .openapi({ example: '029 2026 5000' });
 

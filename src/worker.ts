@@ -6,6 +6,8 @@ import { systemClock } from './clock.js';
 import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { type Db, schema } from './db/client.js';
+import { refusingBlobStore } from './files/blob-store.js';
+import { queueOnlyMailer } from './mail/mailer.js';
 
 /** The bindings `wrangler.toml` declares; every other string binding is a configuration variable. */
 export interface Env {
@@ -19,24 +21,33 @@ function configOf(env: Env): Config {
   return loadConfig(vars);
 }
 
-/** pino's browser build resolves on workerd; `write` makes it print one JSON line per entry, like Node. */
+/**
+ * pino's browser build is the one that bundles for workerd; `write` makes it print one JSON line per
+ * entry, like Node. That build ignores `base`, so the service name is a child binding instead.
+ */
 function workerLogger(config: Config): Logger {
   return pino({
     level: config.LOG_LEVEL,
-    base: { service: 'cymorth' },
     serializers: { err: pino.stdSerializers.err },
     browser: {
       serialize: true,
       write: (entry) => console.log(JSON.stringify(entry)),
     },
-  });
+  }).child({ service: 'cymorth' });
 }
 
 export function workerContext(env: Env): AppContext {
   const config = configOf(env);
   // D1's drizzle database has the same async builders and `batch` as libSQL's (see db/client.ts).
   const db = drizzle(env.DB, { schema }) as unknown as Db;
-  return { db, clock: systemClock, config, logger: workerLogger(config) };
+  return {
+    db,
+    clock: systemClock,
+    config,
+    logger: workerLogger(config),
+    blobs: refusingBlobStore(),
+    mailer: queueOnlyMailer,
+  };
 }
 
 /**

@@ -40,8 +40,12 @@ export interface Passes {
   rss_mb?: boolean;
 }
 
-/** What a row module's default export returns; `bench/run.ts` discovers and runs these. */
-export type RowRunner = () => Promise<BenchRow>;
+/** What each `bench/rows/<id>.ts` default-exports; `bench/run.ts` discovers and runs these. */
+export interface RowModule {
+  id: string;
+  what: string;
+  run(): Promise<BenchRow>;
+}
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
 

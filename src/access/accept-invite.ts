@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { auditInsert, systemActor } from '../audit/record.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
@@ -16,9 +16,12 @@ export async function acceptInvite(ctx: AppContext, token: string) {
     .select({ invite: invites, account: accounts })
     .from(invites)
     .innerJoin(accounts, eq(accounts.id, invites.accountId))
-    .where(and(eq(invites.tokenHash, hash), isNull(invites.usedAt), gt(invites.expiresAt, now)))
+    .where(eq(invites.tokenHash, hash))
     .get();
   if (!invite || invite.account.status === 'deleted') throw new DomainError('token_not_found');
+  if (invite.invite.usedAt) throw new DomainError('invite_used');
+  // A re-sent invite or a later email change expires older links at once: the same answer as age.
+  if (invite.invite.expiresAt.getTime() <= now.getTime()) throw new DomainError('invite_expired');
   const apiToken = newToken();
   const [spent] = await ctx.db.batch([
     ctx.db
@@ -43,6 +46,6 @@ export async function acceptInvite(ctx: AppContext, token: string) {
       action: `${invite.invite.purpose}_accepted`,
     }),
   ]);
-  if (!spent.length) throw new DomainError('token_not_found');
+  if (!spent.length) throw new DomainError('invite_used');
   return { token: apiToken, account_id: invite.account.id, email: invite.account.email };
 }

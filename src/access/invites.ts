@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { invites } from '../db/schema/index.js';
@@ -10,8 +11,15 @@ export function inviteLink(ctx: AppContext, token: string): string {
   return `${base.replace(/\/$/, '')}/invites/${token}`;
 }
 
-/** A fresh one-time link for an account, and the statement that stores its hash. */
-export async function issueInvite(ctx: AppContext, accountId: number, purpose: 'invite' | 'reset') {
+/**
+ * A fresh one-time link for an account, and the statement that stores its hash. The account may be
+ * one written earlier in the same batch, named by a subquery.
+ */
+export async function issueInvite(
+  ctx: AppContext,
+  accountId: number | SQL<number>,
+  purpose: 'invite' | 'reset',
+) {
   const token = newToken();
   const now = ctx.clock.now();
   const statement = ctx.db.insert(invites).values({

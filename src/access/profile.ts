@@ -39,7 +39,10 @@ export const PatchProfileBody = z
       .optional()
       .openapi({ description: 'Refused: ask your Centre Admin or the awarding body' }),
   })
-  .refine((v) => Object.keys(v).length > 0, { params: { i18n: 'empty_patch' } })
+  .refine((v) => Object.keys(v).length > 0, {
+    params: { i18n: 'empty_patch' },
+    when: (p) => !p.issues.length,
+  })
   .openapi('PatchProfile');
 
 async function load(ctx: AppContext, p: Principal): Promise<AccountRow> {

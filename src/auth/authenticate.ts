@@ -16,8 +16,8 @@ export async function authenticate(ctx: AppContext, authorization: string | unde
   const hash = await hashToken(match[1]);
   const row = await findActiveToken(ctx.db, hash);
   if (!row || !constantTimeEqual(row.tokenHash, hash)) throw new DomainError('unauthorized');
-  const a = row.account;
-  const base = { accountId: a.id, email: a.email, language: a.language, label: displayName(a) };
+  const a = row;
+  const base = { accountId: a.accountId, email: a.email, language: a.language, label: displayName(a) };
   if (a.kind === 'staff' && a.staffRole) return { kind: 'staff', staffRole: a.staffRole, ...base };
   if (a.kind === 'centre' && a.accountType && a.centreId !== null && row.centreNumber) {
     return {

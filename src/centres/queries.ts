@@ -1,15 +1,26 @@
 import { and, count, desc, eq, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import { accounts, auditLog, centres } from '../db/schema/index.js';
 
+const centreByNumber = preparedPerDb((db) =>
+  db
+    .select()
+    .from(centres)
+    .where(eq(centres.number, sql.placeholder('number')))
+    .prepare(),
+);
+
 export function findCentreByNumber(db: Db, number: string) {
-  return db.select().from(centres).where(eq(centres.number, number)).get();
+  return centreByNumber(db).get({ number });
 }
 
+/** A number prefix when the query is digits; always a name substring, with LIKE's wildcards taken literally. */
 function searchWhere(q: string | undefined, folded: string | undefined) {
   if (!q || !folded) return undefined;
   const escaped = folded.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-  return or(like(centres.number, `${q.replace(/[\\%_]/g, '')}%`), like(centres.nameFolded, `%${escaped}%`));
+  const byName = sql`${centres.nameFolded} like ${`%${escaped}%`} escape '\\'`;
+  return /^\d+$/.test(q) ? or(like(centres.number, `${q}%`), byName) : byName;
 }
 
 export async function searchCentres(

@@ -81,7 +81,29 @@ const create = createRoute({
   middleware: [requireAuth] as const,
   request: {
     query: LangQuery,
-    body: { required: true, content: { 'application/json': { schema: CreateCentreBody } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: CreateCentreBody,
+          example: {
+            number: '68123',
+            name: 'Ysgol Gyfun Gŵyr',
+            address: 'Heol Talbot, Tregŵyr, Abertawe SA4 3AA',
+            telephone: '029 2018 0101',
+            language: 'cy',
+            head_name: 'Dr Eleri Morgan',
+            head_email: 'pennaeth@ysgolgwyr.cymru',
+            eo_name: 'Gwenllian Rhys',
+            eo_email: 'arholiadau@ysgolgwyr.cymru',
+            eo_telephone: '029 2018 0102',
+            general_email: 'swyddfa@ysgolgwyr.cymru',
+            ukprn: '10001234',
+            urn: '401234',
+          },
+        },
+      },
+    },
   },
   responses: {
     201: jsonContent(CentreSchema, 'The new centre'),

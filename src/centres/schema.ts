@@ -46,12 +46,22 @@ export const CreateCentreBody = z
   .openapi('CreateCentre');
 
 export const PatchCentreBody = z
-  .strictObject(
-    Object.fromEntries(Object.entries(centreFields).map(([k, v]) => [k, v.optional()])) as {
+  .strictObject({
+    ...(Object.fromEntries(Object.entries(centreFields).map(([k, v]) => [k, v.optional()])) as {
       [K in keyof typeof centreFields]: z.ZodOptional<(typeof centreFields)[K]>;
-    },
-  )
-  .refine((v) => Object.keys(v).length > 0, { params: { i18n: 'empty_patch' } })
+    }),
+    // Named so that sending it says "cannot be changed" rather than "not recognised".
+    number: z
+      .unknown()
+      .optional()
+      .refine((v) => v === undefined, { params: { i18n: 'read_only' } })
+      .openapi({ description: 'Read-only: a centre keeps its number for ever', type: 'string' }),
+  })
+  // Only when every field is sound: an unknown field alone is reported as that, not also as "empty".
+  .refine((v) => Object.keys(v).length > 0, {
+    params: { i18n: 'empty_patch' },
+    when: (p) => !p.issues.length,
+  })
   .openapi('PatchCentre');
 
 export type CreateCentreInput = z.infer<typeof CreateCentreBody>;

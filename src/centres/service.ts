@@ -244,6 +244,14 @@ export async function createCentre(ctx: AppContext, p: Principal, input: CreateC
   return presentCentre(row, EDITABLE_CENTRE_FIELDS);
 }
 
+/** Audit rows keep column names (`eoEmail`); the API speaks snake_case (`eo_email`) everywhere. */
+function snakeKeys(values: Record<string, unknown> | null) {
+  if (!values) return null;
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`), v]),
+  );
+}
+
 export async function centreAudit(
   ctx: AppContext,
   p: Principal,
@@ -263,8 +271,8 @@ export async function centreAudit(
       entity: r.entity,
       entity_id: r.entityId,
       action: r.action,
-      before: r.before,
-      after: r.after,
+      before: snakeKeys(r.before),
+      after: snakeKeys(r.after),
     })),
     page,
     per_page: perPage,

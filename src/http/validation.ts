@@ -5,6 +5,14 @@ type Issue = z.core.$ZodIssue;
 
 const FORMAT_KEYS: Record<string, string> = { email: 'email' };
 
+/**
+ * Zod 4 drops `input` from issues unless asked to report it, so a missing value is recognised by
+ * the message zod writes for it ("…, received undefined").
+ */
+function isMissing(issue: z.core.$ZodIssueInvalidType): boolean {
+  return 'input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
+}
+
 function field(path: PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join('.') : undefined;
 }
@@ -21,7 +29,7 @@ export function issuesToDetails(issues: readonly Issue[]): ErrorDetail[] {
         return issue.keys.map((k) => ({ field: at ? `${at}.${k}` : k, code: 'unrecognized_key' }));
       case 'invalid_type':
         return [
-          issue.input === undefined
+          isMissing(issue)
             ? { field: at, code: 'required' }
             : { field: at, code: 'invalid_type', params: { expected: issue.expected } },
         ];

@@ -1,14 +1,40 @@
+import cyAccess from '../../locales/cy/access.json' with { type: 'json' };
 import cyCentres from '../../locales/cy/centres.json' with { type: 'json' };
 import cyCommon from '../../locales/cy/common.json' with { type: 'json' };
 import cyErrors from '../../locales/cy/errors.json' with { type: 'json' };
+import cyHub from '../../locales/cy/hub.json' with { type: 'json' };
+import cyIntake from '../../locales/cy/intake.json' with { type: 'json' };
+import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
+import enAccess from '../../locales/en/access.json' with { type: 'json' };
 import enCentres from '../../locales/en/centres.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
+import enHub from '../../locales/en/hub.json' with { type: 'json' };
+import enIntake from '../../locales/en/intake.json' with { type: 'json' };
+import enQueue from '../../locales/en/queue.json' with { type: 'json' };
 import enValidation from '../../locales/en/validation.json' with { type: 'json' };
 
 /** Imported, not read from disk, so the Workers bundle carries them. One namespace per file. */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, validation: enValidation, centres: enCentres },
-  cy: { common: cyCommon, errors: cyErrors, validation: cyValidation, centres: cyCentres },
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    validation: enValidation,
+    centres: enCentres,
+    access: enAccess,
+    hub: enHub,
+    intake: enIntake,
+    queue: enQueue,
+  },
+  cy: {
+    common: cyCommon,
+    errors: cyErrors,
+    validation: cyValidation,
+    centres: cyCentres,
+    access: cyAccess,
+    hub: cyHub,
+    intake: cyIntake,
+    queue: cyQueue,
+  },
 };

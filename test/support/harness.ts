@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
 import { systemActor } from '../../src/audit/record.js';
@@ -7,6 +11,9 @@ import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { seedDemo } from '../../src/db/demo.js';
 import { openNodeDatabase } from '../../src/db/node.js';
+import { memoryBlobStore } from '../../src/files/blob-store.js';
+import { createFileMailer } from '../../src/mail/file-mailer.js';
+import type { Mailer } from '../../src/mail/mailer.js';
 
 export const T0 = '2026-11-23T09:00:00.000Z';
 
@@ -23,12 +30,18 @@ export type DemoTokens = {
  * A fresh in-memory database with every migration and the demo data, a fixed clock and the real
  * app: tests drive it through `app.request`, exactly as a client would over HTTP.
  */
-export async function createHarness(env: Record<string, string> = {}, opts: { logger?: Logger } = {}) {
+export async function createHarness(
+  env: Record<string, string> = {},
+  opts: { logger?: Logger; mailer?: Mailer } = {},
+) {
   const database = await openNodeDatabase(':memory:');
   const clock = fixedClock(T0);
   const config = loadConfig({ DEMO_SEED: 'false', PUBLIC_URL: 'https://cymorth.test', ...env });
   const logger = opts.logger ?? pino({ level: 'silent' });
-  const ctx: AppContext = { db: database.db, clock, config, logger };
+  // Delivered mail lands as .eml files in a temp folder (made only when something is sent).
+  const outboxDir = join(tmpdir(), `cymorth-outbox-${randomUUID()}`);
+  const mailer = opts.mailer ?? createFileMailer(outboxDir);
+  const ctx: AppContext = { db: database.db, clock, config, logger, blobs: memoryBlobStore(), mailer };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';
   const tokens: DemoTokens = {
@@ -70,7 +83,13 @@ export async function createHarness(env: Record<string, string> = {}, opts: { lo
     return (await createToken(ctx, systemActor('test'), input)).token;
   }
 
-  return { ctx, app, clock, tokens, call, makeToken, close: database.close };
+  function close() {
+    mailer.close();
+    database.close();
+    rmSync(outboxDir, { recursive: true, force: true });
+  }
+
+  return { ctx, app, clock, tokens, call, makeToken, outboxDir, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;

@@ -1,0 +1,62 @@
+import { z } from '@hono/zod-openapi';
+import type { T } from '../../i18n/index.js';
+import { BULK_MODES, type RowOutcome } from './bulk.js';
+
+export const BulkReportSchema = z
+  .object({
+    mode: z.enum(BULK_MODES),
+    applied: z.boolean(),
+    message: z.string(),
+    rows: z.number().int(),
+    created: z.number().int(),
+    rejected: z.number().int(),
+    results: z.array(
+      z.object({
+        row: z.number().int().openapi({ description: 'As the spreadsheet numbers it: the header is row 1' }),
+        email: z.string().nullable(),
+        outcome: z.enum(['created', 'rejected']),
+        account_id: z.number().int().nullable(),
+        message: z.string(),
+        problems: z.array(z.object({ field: z.string().optional(), code: z.string(), message: z.string() })),
+      }),
+    ),
+  })
+  .openapi('BulkUploadReport');
+
+interface Report {
+  mode: (typeof BULK_MODES)[number];
+  applied: boolean;
+  rows: number;
+  created: number;
+  rejected: number;
+  results: RowOutcome[];
+}
+
+/** The upload's answer in the response language: each row with its outcome and reasons. */
+export function presentBulkReport(report: Report, t: T): z.infer<typeof BulkReportSchema> {
+  const results = report.results.map((r) => {
+    const problems = r.problems.map((d) => ({
+      field: d.field,
+      code: d.code,
+      message: t(`validation:${d.code}`, { ...d.params, defaultValue: t('validation:invalid') }),
+    }));
+    const message =
+      r.outcome === 'created'
+        ? t('access:bulk.created')
+        : t('access:bulk.rejected', {
+            reasons: problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join(' '),
+          });
+    return { row: r.row, email: r.email, outcome: r.outcome, account_id: r.account_id, message, problems };
+  });
+  return {
+    mode: report.mode,
+    applied: report.applied,
+    message: report.created
+      ? t('access:bulk.applied', { created: report.created, rows: report.rows })
+      : t('access:bulk.nothing_to_add'),
+    rows: report.rows,
+    created: report.created,
+    rejected: report.rejected,
+    results,
+  };
+}

@@ -1,0 +1,45 @@
+import type { AppContext } from '../../context.js';
+import type { AccountRow, CentreRow } from '../../db/schema/index.js';
+import { translator } from '../../i18n/index.js';
+import { queueMail } from '../../mail/outbox.js';
+
+/** A person's name as mail shows it: the label without its `<address>`. */
+export const nameOf = (label: string) => label.replace(/\s*<[^>]*>\s*$/, '') || label;
+
+type Invitee = Pick<AccountRow, 'email' | 'firstName' | 'language' | 'accountType'>;
+
+/** The invite, in the invitee's own language, as a statement for the same write as the account. */
+export function inviteMail(ctx: AppContext, centre: CentreRow, who: Invitee, link: string, inviter: string) {
+  const t = translator(who.language);
+  return queueMail(ctx, {
+    to: who.email,
+    language: who.language,
+    template: 'invite',
+    params: {
+      first_name: who.firstName,
+      email: who.email,
+      centre_name: centre.name,
+      centre_number: centre.number,
+      account_type: t(`access:account_types.${who.accountType ?? 'user'}`),
+      inviter: nameOf(inviter),
+      link,
+    },
+  });
+}
+
+/** Tells the new address it is now the login, with a link to set up access again. */
+export function loginChangedMail(ctx: AppContext, centre: CentreRow, who: Invitee, link: string, changer: string) {
+  return queueMail(ctx, {
+    to: who.email,
+    language: who.language,
+    template: 'login_changed',
+    params: {
+      first_name: who.firstName,
+      email: who.email,
+      centre_name: centre.name,
+      centre_number: centre.number,
+      changer: nameOf(changer),
+      link,
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { AppContext } from '../context.js';
+import { startDropFolder } from './drop-folder.js';
+import { startImapReader } from './imap/reader.js';
+import { ingest } from './pipeline.js';
+
+export interface Intake {
+  source: 'imap' | 'drop_folder';
+  /** Finishes the message in flight and lets go of the mailbox or folder. */
+  stop(): Promise<void>;
+}
+
+/** The one intake loop per database: the IMAP mailbox when IMAP_URL is set, otherwise the drop folder. */
+export function startIntake(ctx: AppContext): Intake {
+  const { IMAP_URL, IMAP_DONE_FOLDER, IMAP_POLL_MS } = ctx.config;
+  if (IMAP_URL) {
+    const reader = startImapReader(ctx, {
+      url: IMAP_URL,
+      doneFolder: IMAP_DONE_FOLDER,
+      pollMs: IMAP_POLL_MS,
+      ingest,
+    });
+    return { source: 'imap', stop: reader.stop };
+  }
+  ctx.logger.info('IMAP_URL is not set: reading .eml files from the drop folder');
+  return { source: 'drop_folder', stop: startDropFolder(ctx, {}) };
+}

@@ -1,0 +1,49 @@
+import nodemailer from 'nodemailer';
+import { composeOptions } from './compose.js';
+import { type Mailer, MailSendError } from './mailer.js';
+
+/**
+ * Timeouts well inside the delivery lease (delivery.ts), so a send that hangs gives up before
+ * another worker may take the row over and send it a second time.
+ */
+const TIMEOUTS = {
+  connectionTimeout: 30_000,
+  greetingTimeout: 30_000,
+  socketTimeout: 60_000,
+  dnsTimeout: 30_000,
+};
+
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+/**
+ * A refusal of this message (envelope or content) with a 5yz reply is final (RFC 5321 4.2.1).
+ * Connection, TLS and authentication failures are not: they are ours or the relay's to fix, and
+ * the message goes out once they are. 503 is a session-state error, not a verdict on the message.
+ */
+function isPermanent(err: SmtpError): boolean {
+  const code = err.responseCode ?? 0;
+  return (err.code === 'EENVELOPE' || err.code === 'EMESSAGE') && code >= 500 && code < 600 && code !== 503;
+}
+
+/** Sends over SMTP to `SMTP_URL` (smtp:// with STARTTLS when offered, smtps:// for implicit TLS). */
+export function createSmtpMailer(url: string): Mailer {
+  const transport = nodemailer.createTransport({ url, ...TIMEOUTS });
+  return {
+    kind: 'smtp',
+    async send(mail) {
+      try {
+        const info = await transport.sendMail(composeOptions(mail));
+        return { response: info.response };
+      } catch (e) {
+        const err = e as SmtpError;
+        throw new MailSendError(err.response ?? err.message ?? String(e), isPermanent(err));
+      }
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,152 @@
+import { and, asc, count, desc, eq, inArray, isNull, lte, gt, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/client.js';
+import {
+  accounts,
+  attachments,
+  centres,
+  mailMessages,
+  type RequestStatus,
+  requestApprovals,
+  requestChecks,
+  requestEvents,
+  requestFields,
+  requests,
+} from '../db/schema/index.js';
+
+/** Statuses that still need work; the 48-hour clock runs only for these. */
+export const OPEN_STATUSES = ['incomplete', 'awaiting_verification', 'in_verification'] as const;
+
+export type RequestRow = typeof requests.$inferSelect;
+
+export function findRequest(db: Db, reference: string) {
+  return db.select().from(requests).where(eq(requests.reference, reference)).get();
+}
+
+export interface QueueFilter {
+  statuses?: readonly RequestStatus[];
+  overdue?: boolean;
+  assigneeId?: number | null;
+  type?: string;
+  now: Date;
+}
+
+function filterWhere(f: QueueFilter): SQL | undefined {
+  const open = inArray(requests.status, [...OPEN_STATUSES]);
+  return and(
+    f.statuses ? inArray(requests.status, [...f.statuses]) : undefined,
+    f.overdue === true ? and(open, lte(requests.dueAt, f.now)) : undefined,
+    f.overdue === false ? gt(requests.dueAt, f.now) : undefined,
+    f.assigneeId === null ? isNull(requests.assigneeId) : undefined,
+    typeof f.assigneeId === 'number' ? eq(requests.assigneeId, f.assigneeId) : undefined,
+    f.type ? eq(requests.type, f.type as RequestRow['type']) : undefined,
+  );
+}
+
+const assignee = alias(accounts, 'assignee');
+
+export async function listQueueRows(db: Db, f: QueueFilter, page: number, perPage: number) {
+  const where = filterWhere(f);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        request: requests,
+        centreNumber: centres.number,
+        centreName: centres.name,
+        assigneeFirst: assignee.firstName,
+        assigneeLast: assignee.lastName,
+        assigneeEmail: assignee.email,
+      })
+      .from(requests)
+      .leftJoin(centres, eq(centres.id, requests.centreId))
+      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+      .where(where)
+      .orderBy(asc(requests.dueAt), asc(requests.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: count() }).from(requests).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+export function findCentreById(db: Db, id: number) {
+  return db.select().from(centres).where(eq(centres.id, id)).get();
+}
+
+export function findAccount(db: Db, id: number) {
+  return db.select().from(accounts).where(eq(accounts.id, id)).get();
+}
+
+/** Every value each field has had, oldest first; the row with no superseded_at is the current one. */
+export function fieldRowsOf(db: Db, requestId: number) {
+  return db
+    .select({ field: requestFields, actorEmail: accounts.email })
+    .from(requestFields)
+    .leftJoin(accounts, eq(accounts.id, requestFields.actorId))
+    .where(eq(requestFields.requestId, requestId))
+    .orderBy(asc(requestFields.createdAt), asc(requestFields.id));
+}
+
+export function currentFieldsOf(db: Db, requestId: number) {
+  return db
+    .select()
+    .from(requestFields)
+    .where(and(eq(requestFields.requestId, requestId), isNull(requestFields.supersededAt)));
+}
+
+export function messagesOf(db: Db, requestId: number) {
+  return db
+    .select()
+    .from(mailMessages)
+    .where(eq(mailMessages.requestId, requestId))
+    .orderBy(asc(mailMessages.receivedAt), asc(mailMessages.id));
+}
+
+export function attachmentsOf(db: Db, requestId: number) {
+  return db
+    .select({ attachment: attachments, messageId: mailMessages.messageId })
+    .from(attachments)
+    .innerJoin(mailMessages, eq(mailMessages.id, attachments.mailMessageId))
+    .where(eq(mailMessages.requestId, requestId))
+    .orderBy(asc(attachments.id));
+}
+
+export function findAttachment(db: Db, requestId: number, attachmentId: number) {
+  return db
+    .select({ attachment: attachments })
+    .from(attachments)
+    .innerJoin(mailMessages, eq(mailMessages.id, attachments.mailMessageId))
+    .where(and(eq(attachments.id, attachmentId), eq(mailMessages.requestId, requestId)))
+    .get();
+}
+
+export function manualChecksOf(db: Db, requestId: number) {
+  return db
+    .select({ check: requestChecks, actorEmail: accounts.email })
+    .from(requestChecks)
+    .innerJoin(accounts, eq(accounts.id, requestChecks.actorId))
+    .where(eq(requestChecks.requestId, requestId))
+    .orderBy(asc(requestChecks.createdAt), asc(requestChecks.id));
+}
+
+export function eventsOf(db: Db, requestId: number) {
+  return db
+    .select()
+    .from(requestEvents)
+    .where(eq(requestEvents.requestId, requestId))
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
+}
+
+export function pendingApprovalOf(db: Db, requestId: number) {
+  return db.select().from(requestApprovals).where(eq(requestApprovals.requestId, requestId)).get();
+}
+
+/** The newest record of a named manual check, e.g. the call-back, or undefined when none was made. */
+export function latestCheck(db: Db, requestId: number, name: string) {
+  return db
+    .select()
+    .from(requestChecks)
+    .where(and(eq(requestChecks.requestId, requestId), eq(requestChecks.name, name)))
+    .orderBy(desc(requestChecks.createdAt), desc(requestChecks.id))
+    .get();
+}

@@ -1,0 +1,160 @@
+import type { Principal } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import type { RequestStatus } from '../db/schema/index.js';
+import { assertCanReadQueue } from './access.js';
+import { clockOf, person, presentCentreForCheck, presentEvent, presentSummary } from './present.js';
+import {
+  attachmentsOf,
+  eventsOf,
+  fieldRowsOf,
+  findAccount,
+  findCentreById,
+  listQueueRows,
+  manualChecksOf,
+  messagesOf,
+  OPEN_STATUSES,
+  pendingApprovalOf,
+} from './queries.js';
+import { CALLBACK_CHECK, failedChecks } from './rules.js';
+import { requireRequest } from './state.js';
+
+export interface ListInput {
+  status?: RequestStatus | 'open' | 'all';
+  overdue?: boolean;
+  assignee?: 'me' | 'none';
+  type?: string;
+  page: number;
+  per_page: number;
+}
+
+/** The queue, soonest due first; without a status it shows the requests that still need work. */
+export async function listQueue(ctx: AppContext, input: ListInput, viewerId: number | null) {
+  const status = input.status ?? 'open';
+  const now = ctx.clock.now();
+  const { rows, total } = await listQueueRows(
+    ctx.db,
+    {
+      statuses: status === 'all' ? undefined : status === 'open' ? OPEN_STATUSES : [status],
+      overdue: input.overdue,
+      assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? (viewerId ?? -1) : undefined,
+      type: input.type,
+      now,
+    },
+    input.page,
+    input.per_page,
+  );
+  return {
+    data: rows.map((row) => presentSummary(row, now)),
+    page: input.page,
+    per_page: input.per_page,
+    total,
+  };
+}
+
+export async function listRequests(ctx: AppContext, p: Principal, input: ListInput) {
+  assertCanReadQueue(p);
+  return listQueue(ctx, input, p.accountId);
+}
+
+/** Everything a checker needs on one page: fields and where they came from, mail, checks, time left. */
+export async function requestDetail(ctx: AppContext, reference: string) {
+  const r = await requireRequest(ctx, reference);
+  const now = ctx.clock.now();
+  const [centre, fieldRows, messages, files, manual, events, pending, holder, second] = await Promise.all([
+    r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),
+    fieldRowsOf(ctx.db, r.id),
+    messagesOf(ctx.db, r.id),
+    attachmentsOf(ctx.db, r.id),
+    manualChecksOf(ctx.db, r.id),
+    eventsOf(ctx.db, r.id),
+    pendingApprovalOf(ctx.db, r.id),
+    r.assigneeId === null ? undefined : findAccount(ctx.db, r.assigneeId),
+    r.secondApproverId === null ? undefined : findAccount(ctx.db, r.secondApproverId),
+  ]);
+  const firstApprover = pending ? await findAccount(ctx.db, pending.approverId) : undefined;
+
+  const byName = new Map<string, typeof fieldRows>();
+  for (const row of fieldRows) byName.set(row.field.name, [...(byName.get(row.field.name) ?? []), row]);
+  const fields = [...byName.entries()].map(([name, rows]) => {
+    const current = rows.find((x) => x.field.supersededAt === null) ?? rows.at(-1);
+    return {
+      name,
+      value: current?.field.value ?? null,
+      source: current?.field.source ?? null,
+      history: rows.map(({ field, actorEmail }) => ({
+        value: field.value,
+        source: field.source,
+        at: field.createdAt.toISOString(),
+        by: actorEmail,
+        current: field.supersededAt === null,
+      })),
+    };
+  });
+
+  const failed = failedChecks(r.checks);
+  const callbacks = manual.filter((m) => m.check.name === CALLBACK_CHECK);
+  const timeline = [
+    ...messages.map((m) => ({
+      at: m.receivedAt.toISOString(),
+      type: 'message_received',
+      actor: m.fromAddress ?? '',
+      detail: { message_id: m.messageId, subject: m.subject } as Record<string, unknown> | null,
+    })),
+    ...events.map(presentEvent),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  return {
+    reference: r.reference,
+    type: r.type,
+    status: r.status,
+    language: r.language,
+    flagged: r.flagged,
+    decision_reason: r.decisionReason,
+    ...clockOf(r, now),
+    assignee: person(holder),
+    centre: presentCentreForCheck(centre),
+    fields,
+    missing: r.missing,
+    automatic_checks: r.checks,
+    failed_checks: failed,
+    second_approval_required: failed.length > 0,
+    approvals: { first: person(firstApprover), second: person(second) },
+    callback: {
+      telephone: centre?.telephone ?? null,
+      passed: callbacks.at(-1)?.check.passed ?? null,
+    },
+    manual_checks: manual.map(({ check, actorEmail }) => ({
+      name: check.name,
+      passed: check.passed,
+      note: check.note,
+      by: actorEmail,
+      at: check.createdAt.toISOString(),
+    })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      message_id: m.messageId,
+      from: m.fromAddress,
+      subject: m.subject,
+      sent_at: m.sentAt?.toISOString() ?? null,
+      received_at: m.receivedAt.toISOString(),
+      outcome: m.outcome,
+      authentication: m.authentication,
+    })),
+    attachments: files.map(({ attachment: a, messageId }) => ({
+      id: a.id,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.size,
+      message_id: messageId,
+      download: `/api/v1/requests/${encodeURIComponent(r.reference)}/attachments/${a.id}`,
+    })),
+    timeline,
+  };
+}
+
+export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
+
+export async function showRequest(ctx: AppContext, p: Principal, reference: string) {
+  assertCanReadQueue(p);
+  return requestDetail(ctx, reference);
+}

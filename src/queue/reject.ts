@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { auditInsert } from '../audit/record.js';
+import { actorOf } from '../auth/policy.js';
+import type { Principal } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { requests } from '../db/schema/index.js';
+import { queueMail } from '../mail/outbox.js';
+import { assertCanWorkQueue } from './access.js';
+import { guardedEvent, writeGuarded } from './guard.js';
+import { commonParams, mailLanguageFor, replyAddress, threadingHeaders } from './mail.js';
+import { findCentreById, messagesOf } from './queries.js';
+import { requestDetail } from './read.js';
+import { assertHeldBy, explainHeld, heldBySql, requireRequest } from './state.js';
+
+/** Turns a request down, by its claimer, and tells the centre why in its language. Decided once. */
+export async function rejectRequest(ctx: AppContext, p: Principal, reference: string, input: { reason: string }) {
+  assertCanWorkQueue(p);
+  const r = await requireRequest(ctx, reference);
+  await assertHeldBy(ctx, r, p.accountId);
+  const [centre, messages] = await Promise.all([
+    r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),
+    messagesOf(ctx.db, r.id),
+  ]);
+  const reason = input.reason.trim();
+  const to = replyAddress(messages, centre);
+  const language = mailLanguageFor(centre, r);
+  const now = ctx.clock.now();
+  const actor = actorOf(p);
+  await writeGuarded(
+    ctx,
+    [
+      guardedEvent(ctx, {
+        requestId: r.id,
+        condition: heldBySql(p.accountId),
+        type: 'rejected',
+        actor,
+        detail: { reason, to: to ?? null },
+      }),
+      ctx.db
+        .update(requests)
+        .set({ status: 'rejected', decisionReason: reason, updatedAt: now })
+        .where(eq(requests.id, r.id)),
+      ...(to
+        ? [
+            queueMail(ctx, {
+              to,
+              language,
+              template: 'eo_change_rejected',
+              params: { ...commonParams(r, centre), reason },
+              headers: threadingHeaders(messages),
+            }),
+          ]
+        : []),
+      auditInsert(ctx.db, actor, now, {
+        entity: 'request',
+        entityId: r.reference,
+        centreId: r.centreId,
+        action: 'reject',
+        before: { status: r.status },
+        after: { status: 'rejected', reason },
+      }),
+    ],
+    explainHeld(ctx, reference, p),
+  );
+  return requestDetail(ctx, reference);
+}

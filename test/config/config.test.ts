@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { ROOT, run, scratch } from '../support/child.js';
+
+describe('loadConfig', () => {
+  it('has working defaults and treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '', LOG_LEVEL: undefined });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_PATH: 'data/cymorth.sqlite',
+      DATA_DIR: 'data',
+      LOG_LEVEL: 'info',
+      DEMO_SEED: true,
+      BODY_LIMIT_BYTES: 1_048_576,
+    });
+  });
+
+  it('names the bad variable and its value in one line', () => {
+    for (const [name, value] of [
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['LOG_LEVEL', 'loud'],
+      ['BODY_LIMIT_BYTES', '-5'],
+      ['DEMO_SEED', 'maybe'],
+      ['SMTP_URL', 'http://mail.example.org'],
+      ['PUBLIC_URL', 'not a url'],
+    ]) {
+      const load = () => loadConfig({ [name]: value });
+      expect(load, name).toThrow(ConfigError);
+      expect(load, name).toThrow(new RegExp(`^cymorth: invalid ${name}=${JSON.stringify(value)}: [^\\n]+$`));
+    }
+  });
+});
+
+describe('starting with a bad variable', () => {
+  for (const [name, value] of [
+    ['PORT', 'abc'],
+    ['LOG_LEVEL', 'loud'],
+  ]) {
+    it(`${name}=${value} stops \`tsx src/server.ts\` with one line naming it`, async () => {
+      const s = scratch();
+      const res = await run(join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+        [name]: value,
+        DATABASE_PATH: s.db,
+      });
+      s.remove();
+      expect(res.code).not.toBe(0);
+      expect(res.stdout).toBe('');
+      const lines = res.stderr.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^cymorth: invalid ${name}="${value}": `));
+    });
+  }
+});
