@@ -1,13 +1,13 @@
 import { Command } from 'commander';
 import { registerTokenCommands } from './auth/cli.js';
 import { registerCentreCommands } from './centres/cli.js';
+import { describeError, withContext } from './cli/runtime.js';
+import { ConfigError } from './config.js';
+import { isEmpty, seedDemo } from './db/demo.js';
 import { registerIntakeCommands } from './intake/cli.js';
 import { registerIntakeRunCommand } from './intake/imap/cli.js';
 import { registerOutboxCommands } from './mail/cli.js';
 import { registerRequestCommands } from './queue/cli.js';
-import { describeError, withContext } from './cli/runtime.js';
-import { ConfigError } from './config.js';
-import { isEmpty, seedDemo } from './db/demo.js';
 
 const program = new Command('cymorth')
   .description(

@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   request_incomplete: 409,
   callback_required: 409,
   same_approver: 409,
+  request_changed: 409,
   centre_admin_only: 403,
   self_grant: 403,
   grant_not_held: 403,

@@ -18,9 +18,9 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
     blobs: fsBlobStore(config.DATA_DIR),
     mailer: nodeMailer(config),
   };
-  const close = () => {
+  const close = async () => {
     ctx.mailer.close();
-    database.close();
+    await database.close();
   };
   return { ctx, close };
 }

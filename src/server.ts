@@ -3,10 +3,11 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
+import { type Intake, startIntake } from './intake/sources.js';
 import { startDelivery } from './mail/delivery.js';
 import { templateFiles } from './mail/template-files.js';
-import { type Intake, startIntake } from './intake/sources.js';
 import { buildNodeContext } from './node-context.js';
+import { startClock } from './queue/clock.js';
 
 async function main() {
   const config = loadConfig(process.env);
@@ -26,6 +27,8 @@ async function main() {
       );
   });
   const stopDelivery = startDelivery(ctx, { pollMs: config.OUTBOX_POLL_MS, templates: templateFiles() });
+  // The verification queue's 48-hour clock: due-soon and overdue events (logged until chat posts them).
+  const queueClock = startClock(ctx);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -36,9 +39,10 @@ async function main() {
     const deliveryStopped = stopDelivery();
     // Intake likewise finishes the message it is reading, then lets go of the mailbox.
     const intakeStopped = intake?.stop();
+    const clockStopped = queueClock.stop();
     server.close(async () => {
-      await Promise.all([deliveryStopped, intakeStopped]);
-      close();
+      await Promise.all([deliveryStopped, intakeStopped, clockStopped]);
+      await close();
       log.info('stopped');
       process.exit(0);
     });

@@ -12,7 +12,7 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   try {
     return await fn(ctx);
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -11,7 +11,8 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 export interface NodeDatabase {
   db: Db;
   client: Client;
-  close(): void;
+  /** Checkpoints the WAL into the database file, then closes every connection. */
+  close(): Promise<void>;
 }
 
 /** Opens (creating if needed) the SQLite file, turns on WAL and foreign keys, and applies every migration. */
@@ -24,5 +25,14 @@ export async function openNodeDatabase(path: string): Promise<NodeDatabase> {
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, client, close: () => client.close() };
+  // libSQL leaves the WAL behind on close, so a stopped service would leave data outside the .sqlite
+  // file (a copy of the file alone would miss it); checkpointing first leaves one self-contained file.
+  const close = async () => {
+    try {
+      if (path !== ':memory:') await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      client.close();
+    }
+  };
+  return { db, client, close };
 }

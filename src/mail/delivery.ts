@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { outbox } from '../db/schema/index.js';
 import type { OutboxRow } from '../db/schema/outbox.js';
@@ -115,11 +115,27 @@ async function deliverOne(
     template: row.template,
     attempt: row.attempts,
   });
-  let subject: string | undefined;
+  const fail = async (err: unknown, permanent: boolean, subject?: string): Promise<DeliveryOutcome> => {
+    const error = err instanceof Error ? err.message : String(err);
+    const { final, nextAttemptAt } = await markFailedAttempt(ctx, row, error, permanent);
+    if (final) {
+      log.error({ error, permanent }, 'mail failed for good; `cymorth outbox retry` sends it again');
+      return { ...base, result: 'failed', subject, error };
+    }
+    log.warn({ error, next_attempt_at: nextAttemptAt.toISOString() }, 'mail not sent; will retry');
+    return { ...base, result: 'retry', subject, error, nextAttemptAt };
+  };
+
+  let rendered: ReturnType<typeof renderMail>;
+  try {
+    rendered = renderMail(templates, row.template, row.language, row.params);
+  } catch (err) {
+    // A template that does not render today will not render on the next attempt either.
+    return fail(err, true);
+  }
+  const { subject } = rendered;
   let response: string;
   try {
-    const rendered = renderMail(templates, row.template, row.language, row.params);
-    subject = rendered.subject;
     ({ response } = await ctx.mailer.send({
       messageId: row.messageId,
       date: row.createdAt,
@@ -129,22 +145,53 @@ async function deliverOne(
       ...rendered,
     }));
   } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    // Only a mailer can say a failure is transient; a template that does not render never will.
-    const permanent = err instanceof MailSendError ? err.permanent : true;
-    const { final, nextAttemptAt } = await markFailedAttempt(ctx, row, error, permanent);
-    if (final) {
-      log.error({ error, permanent }, 'mail failed for good; `cymorth outbox retry` sends it again');
-      return { ...base, result: 'failed', subject, error };
-    }
-    log.warn({ error, next_attempt_at: nextAttemptAt.toISOString() }, 'mail not sent; will retry');
-    return { ...base, result: 'retry', subject, error, nextAttemptAt };
+    // Only the mailer can call a refusal final; anything else (a dropped connection, a full disk) may pass.
+    return fail(err, err instanceof MailSendError && err.permanent, subject);
   }
   // The receiving side has the message now: record that before anything else. If this write
   // fails the row stays claimed and goes out again when its lease ends (see deliverDue).
   if (await markSent(ctx, row)) log.info({ mailer: ctx.mailer.kind, response }, 'mail sent');
   else log.warn({ response }, 'mail sent, but the lease had passed to another worker: it may go out twice');
   return { ...base, result: 'sent', subject, response };
+}
+
+/**
+ * A message whose every attempt ended with the process dying mid-send (its lease ran out each
+ * time) never reaches markFailedAttempt; once it has used up its attempts it is failed here, so
+ * one poisonous message cannot take the worker down for ever.
+ */
+async function abandonCrashLoops(ctx: AppContext): Promise<DeliveryOutcome[]> {
+  const now = ctx.clock.now();
+  const rows = await ctx.db
+    .update(outbox)
+    .set({
+      status: 'failed',
+      leaseUntil: null,
+      lastError: 'every attempt ended with the sender stopping mid-send',
+    })
+    .where(
+      and(
+        eq(outbox.status, 'sending'),
+        lt(outbox.leaseUntil, now),
+        gte(outbox.attempts, ctx.config.OUTBOX_MAX_ATTEMPTS),
+      ),
+    )
+    .returning();
+  return rows.map((row) => {
+    ctx.logger.error(
+      { outbox_id: row.id, message_id: row.messageId, template: row.template, attempt: row.attempts },
+      'mail failed for good: its sender kept stopping mid-send; `cymorth outbox retry` sends it again',
+    );
+    return {
+      id: row.id,
+      messageId: row.messageId,
+      to: row.toAddress,
+      template: row.template,
+      attempt: row.attempts,
+      result: 'failed' as const,
+      error: row.lastError ?? undefined,
+    };
+  });
 }
 
 /**
@@ -156,13 +203,13 @@ async function deliverOne(
  * the same Message-ID, so receivers (and their clients) can recognise it as the same message.
  */
 export async function deliverDue(ctx: AppContext, opts: DeliveryOptions): Promise<DeliveryOutcome[]> {
+  const outcomes = await abandonCrashLoops(ctx);
   const due = await ctx.db
     .select({ id: outbox.id })
     .from(outbox)
     .where(isDue(ctx.clock.now()))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(opts.limit ?? 100);
-  const outcomes: DeliveryOutcome[] = [];
   for (const { id } of due) {
     if (opts.signal?.aborted) break;
     const row = await claim(ctx, id);

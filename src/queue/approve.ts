@@ -5,14 +5,22 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { requestApprovals, requests } from '../db/schema/index.js';
+import { requestApprovals, requestFields, requests } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
 import { guardedEvent, writeGuarded } from './guard.js';
 import { eoHandoverStatements } from './handover.js';
 import { commonParams, mailLanguageFor, replyAddress, threadingHeaders } from './mail.js';
-import { currentFieldsOf, findCentreById, latestCheck, messagesOf, pendingApprovalOf, type RequestRow } from './queries.js';
+import {
+  currentFieldsOf,
+  fieldsChangedAfter,
+  findCentreById,
+  latestCheck,
+  messagesOf,
+  pendingApprovalOf,
+  type RequestRow,
+} from './queries.js';
 import { requestDetail } from './read.js';
 import { CALLBACK_CHECK, failedChecks } from './rules.js';
 import { assertHeldBy, heldBySql, isOpen, requireRequest } from './state.js';
@@ -39,20 +47,31 @@ async function assertReady(ctx: AppContext, r: RequestRow) {
 async function approvalStep(ctx: AppContext, p: Principal, r: RequestRow) {
   if (!isOpen(r)) throw new DomainError('request_closed', { reference: r.reference });
   const needsSecond = failedChecks(r.checks).length > 0;
-  const pending = needsSecond ? await pendingApprovalOf(ctx.db, r.id) : undefined;
+  const found = needsSecond ? await pendingApprovalOf(ctx.db, r.id) : undefined;
+  // A first approval covers the values it saw: a follow-up since then needs the claimer to look again.
+  const pending = found && !(await fieldsChangedAfter(ctx.db, r.id, found.createdAt)) ? found : undefined;
   if (pending && r.status === 'in_verification' && r.assigneeId === pending.approverId) {
-    if (pending.approverId === p.accountId) throw new DomainError('same_approver', { reference: r.reference });
+    if (pending.approverId === p.accountId)
+      throw new DomainError('same_approver', { reference: r.reference });
     return { kind: 'second' as const, claimerId: pending.approverId };
   }
   await assertHeldBy(ctx, r, p.accountId);
   return { kind: needsSecond ? ('first' as const) : ('only' as const), claimerId: p.accountId };
 }
 
+/**
+ * The approval covers what the approver saw: if intake joined a follow-up (new field values, new
+ * checks) between reading and writing, the guard fails and the approver looks again.
+ */
+function unchangedSql(r: RequestRow, lastFieldId: number): SQL {
+  return sql`${requests.updatedAt} = ${r.updatedAt.getTime()} and not exists (select 1 from ${requestFields} nf where nf.request_id = ${requests.id} and nf.id > ${lastFieldId})`;
+}
+
 function explainApproval(ctx: AppContext, p: Principal, reference: string) {
   return async (): Promise<never> => {
     const fresh = await requireRequest(ctx, reference);
     await approvalStep(ctx, p, fresh);
-    throw new DomainError('request_closed', { reference });
+    throw new DomainError('request_changed', { reference });
   };
 }
 
@@ -61,6 +80,8 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
   const r = await requireRequest(ctx, reference);
   const step = await approvalStep(ctx, p, r);
   await assertReady(ctx, r);
+  const [fields, messages] = await Promise.all([currentFieldsOf(ctx.db, r.id), messagesOf(ctx.db, r.id)]);
+  const unchanged = unchangedSql(r, Math.max(0, ...fields.map((f) => f.id)));
   const now = ctx.clock.now();
   const actor = actorOf(p);
 
@@ -70,11 +91,13 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
       [
         guardedEvent(ctx, {
           requestId: r.id,
-          condition: heldBySql(p.accountId),
+          condition: and(heldBySql(p.accountId), unchanged) as SQL,
           type: 'first_approval',
           actor,
           detail: { failed_checks: failedChecks(r.checks) },
         }),
+        // Replaces a first approval that a later follow-up made stale.
+        ctx.db.delete(requestApprovals).where(eq(requestApprovals.requestId, r.id)),
         ctx.db.insert(requestApprovals).values({ requestId: r.id, approverId: p.accountId, createdAt: now }),
         auditInsert(ctx.db, actor, now, {
           entity: 'request',
@@ -89,11 +112,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
     return requestDetail(ctx, reference);
   }
 
-  const [centre, fields, messages] = await Promise.all([
-    findCentreById(ctx.db, r.centreId as number),
-    currentFieldsOf(ctx.db, r.id),
-    messagesOf(ctx.db, r.id),
-  ]);
+  const centre = await findCentreById(ctx.db, r.centreId as number);
   if (!centre) throw new DomainError('centre_not_found', { number: '' });
   const field = (name: string) => fields.find((f) => f.name === name)?.value ?? '';
   const next = { name: field('new_eo_name'), email: field('new_eo_email') };
@@ -104,9 +123,11 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
     step.kind === 'second'
       ? (and(
           heldBySql(step.claimerId),
-          sql`exists (select 1 from ${requestApprovals} where ${requestApprovals.requestId} = ${requests.id} and ${requestApprovals.approverId} = ${step.claimerId})`,
+          unchanged,
+          sql`exists (select 1 from ${requestApprovals} a where a.request_id = ${requests.id} and a.approver_id = ${step.claimerId}
+            and not exists (select 1 from ${requestFields} f where f.request_id = a.request_id and f.created_at > a.created_at))`,
         ) as SQL)
-      : heldBySql(p.accountId);
+      : (and(heldBySql(p.accountId), unchanged) as SQL);
   const decision = {
     new_eo_name: next.name,
     new_eo_email: next.email,

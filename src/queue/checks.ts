@@ -35,7 +35,13 @@ export async function recordCheck(ctx: AppContext, p: Principal, reference: stri
   await writeGuarded(
     ctx,
     [
-      guardedEvent(ctx, { requestId: r.id, condition: heldBySql(p.accountId), type: 'check_recorded', actor, detail: after }),
+      guardedEvent(ctx, {
+        requestId: r.id,
+        condition: heldBySql(p.accountId),
+        type: 'check_recorded',
+        actor,
+        detail: after,
+      }),
       ctx.db.insert(requestChecks).values({
         requestId: r.id,
         name: input.name,

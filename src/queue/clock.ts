@@ -23,7 +23,13 @@ async function mark(ctx: AppContext, r: RequestRow, type: DueEvent['type'], cond
   const now = ctx.clock.now();
   try {
     await writeAtomically(ctx.db, [
-      guardedEvent(ctx, { requestId: r.id, condition, type, actor: clockActor, detail: { due_at: r.dueAt.toISOString() } }),
+      guardedEvent(ctx, {
+        requestId: r.id,
+        condition,
+        type,
+        actor: clockActor,
+        detail: { due_at: r.dueAt.toISOString() },
+      }),
       ctx.db
         .update(requests)
         .set(

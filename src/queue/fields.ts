@@ -22,7 +22,12 @@ export type FieldCorrections = Partial<Record<RequestFieldName, string>>;
  * stays in the history, and the request's checks and missing list are worked out again with the same
  * validator intake uses, so a corrected centre number or email is checked like a mailed one.
  */
-export async function correctFields(ctx: AppContext, p: Principal, reference: string, input: FieldCorrections) {
+export async function correctFields(
+  ctx: AppContext,
+  p: Principal,
+  reference: string,
+  input: FieldCorrections,
+) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
   await assertHeldBy(ctx, r, p.accountId);

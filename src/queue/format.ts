@@ -58,7 +58,8 @@ export function formatRequest(t: T, r: RequestDetail): string {
   ];
   if (r.flagged) out.push(`${t('queue:cli.flagged')}: ${r.flagged}`);
   out.push('', `${t('queue:cli.fields')}:`);
-  for (const f of r.fields) out.push(`  ${t(`queue:fields.${f.name}`)}: ${f.value ?? '-'} [${f.source ?? '-'}]`);
+  for (const f of r.fields)
+    out.push(`  ${t(`queue:fields.${f.name}`)}: ${f.value ?? '-'} [${f.source ?? '-'}]`);
   if (r.missing.length)
     out.push(`${t('queue:cli.missing')}: ${r.missing.map((m) => t(`queue:fields.${m}`)).join('; ')}`);
   out.push('', `${t('queue:cli.automatic_checks')}:`);

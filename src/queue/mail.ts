@@ -8,7 +8,10 @@ import type { RequestableItem } from './rules.js';
  * A Welsh-speaking centre, or a request written in Welsh, is answered in Welsh; everyone else gets
  * both languages, Welsh first (SPEC 2.3, GLOSSARY-cy).
  */
-export function mailLanguageFor(centre: Pick<CentreRow, 'language'> | undefined, r: RequestRow): MailLanguage {
+export function mailLanguageFor(
+  centre: Pick<CentreRow, 'language'> | undefined,
+  r: RequestRow,
+): MailLanguage {
   return centre?.language === 'cy' || r.language === 'cy' ? 'cy' : 'bilingual';
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import {
@@ -149,4 +149,14 @@ export function latestCheck(db: Db, requestId: number, name: string) {
     .where(and(eq(requestChecks.requestId, requestId), eq(requestChecks.name, name)))
     .orderBy(desc(requestChecks.createdAt), desc(requestChecks.id))
     .get();
+}
+
+/** True when a field got a new value after `at`, e.g. a follow-up arrived after a first approval. */
+export async function fieldsChangedAfter(db: Db, requestId: number, at: Date): Promise<boolean> {
+  const row = await db
+    .select({ id: requestFields.id })
+    .from(requestFields)
+    .where(and(eq(requestFields.requestId, requestId), gt(requestFields.createdAt, at)))
+    .get();
+  return row !== undefined;
 }

@@ -7,6 +7,7 @@ import {
   attachmentsOf,
   eventsOf,
   fieldRowsOf,
+  fieldsChangedAfter,
   findAccount,
   findCentreById,
   listQueueRows,
@@ -71,7 +72,8 @@ export async function requestDetail(ctx: AppContext, reference: string) {
     r.assigneeId === null ? undefined : findAccount(ctx.db, r.assigneeId),
     r.secondApproverId === null ? undefined : findAccount(ctx.db, r.secondApproverId),
   ]);
-  const firstApprover = pending ? await findAccount(ctx.db, pending.approverId) : undefined;
+  const stale = pending ? await fieldsChangedAfter(ctx.db, r.id, pending.createdAt) : true;
+  const firstApprover = pending && !stale ? await findAccount(ctx.db, pending.approverId) : undefined;
 
   const byName = new Map<string, typeof fieldRows>();
   for (const row of fieldRows) byName.set(row.field.name, [...(byName.get(row.field.name) ?? []), row]);

@@ -13,7 +13,12 @@ import { requestDetail } from './read.js';
 import { assertHeldBy, explainHeld, heldBySql, requireRequest } from './state.js';
 
 /** Turns a request down, by its claimer, and tells the centre why in its language. Decided once. */
-export async function rejectRequest(ctx: AppContext, p: Principal, reference: string, input: { reason: string }) {
+export async function rejectRequest(
+  ctx: AppContext,
+  p: Principal,
+  reference: string,
+  input: { reason: string },
+) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
   await assertHeldBy(ctx, r, p.accountId);

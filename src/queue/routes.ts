@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf, requireAuth } from '../http/middleware.js';
-import { bearerSecurity, errorJson, errorResponses, jsonContent, LangQuery, paginated } from '../http/openapi.js';
+import {
+  bearerSecurity,
+  errorJson,
+  errorResponses,
+  jsonContent,
+  LangQuery,
+  paginated,
+} from '../http/openapi.js';
 import { newRouter } from '../http/router.js';
 import { approveRequest } from './approve.js';
 import { downloadAttachment } from './attachments.js';
@@ -24,7 +31,10 @@ import {
 
 const tags = ['Verification queue'];
 const conflict = { 409: errorJson('Claimed by someone else, not claimed, already decided, or not ready') };
-const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const json = <T>(schema: T, example: unknown) => ({
+  required: true,
+  content: { 'application/json': { schema, example } },
+});
 const detail = (description: string) => ({
   200: jsonContent(RequestDetailSchema, description),
   ...conflict,
@@ -83,8 +93,20 @@ const check = createRoute({
   summary: 'Record a manual check, e.g. the call-back to the centre’s registered telephone (claimer)',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  request: { params: RequestParams, query: LangQuery, body: json(CheckBody) },
-  responses: { 201: jsonContent(RequestDetailSchema, 'The request with the check'), ...conflict, ...errorResponses },
+  request: {
+    params: RequestParams,
+    query: LangQuery,
+    body: json(CheckBody, {
+      name: 'callback_registered_telephone',
+      passed: true,
+      note: 'Spoke to the school office.',
+    }),
+  },
+  responses: {
+    201: jsonContent(RequestDetailSchema, 'The request with the check'),
+    ...conflict,
+    ...errorResponses,
+  },
 });
 const fields = createRoute({
   method: 'patch',
@@ -93,7 +115,11 @@ const fields = createRoute({
   summary: 'Correct fields (claimer): audited, the old values kept, checks worked out again',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  request: { params: RequestParams, query: LangQuery, body: json(FieldsBody) },
+  request: {
+    params: RequestParams,
+    query: LangQuery,
+    body: json(FieldsBody, { new_eo_email: 'joanne.price@ysgolgwyr.cymru' }),
+  },
   responses: detail('The request after the correction'),
 });
 const info = createRoute({
@@ -101,10 +127,15 @@ const info = createRoute({
   path: '/requests/{ref}/request-info',
   tags,
   summary: 'Ask the centre for what is missing (claimer)',
-  description: 'Mail in the centre’s language (Welsh, or both with Welsh first), in the thread of its messages.',
+  description:
+    'Mail in the centre’s language (Welsh, or both with Welsh first), in the thread of its messages.',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  request: { params: RequestParams, query: LangQuery, body: json(RequestInfoBody) },
+  request: {
+    params: RequestParams,
+    query: LangQuery,
+    body: json(RequestInfoBody, { items: ['letterhead', 'signatory'] }),
+  },
   responses: detail('The request, with the mail on its timeline'),
 });
 const approve = action(
@@ -120,7 +151,11 @@ const reject = createRoute({
   description: 'Decided once: a second click answers 409.',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  request: { params: RequestParams, query: LangQuery, body: json(RejectBody) },
+  request: {
+    params: RequestParams,
+    query: LangQuery,
+    body: json(RejectBody, { reason: 'The letter is not signed by the Head of Centre or a senior leader.' }),
+  },
   responses: detail('The rejected request'),
 });
 
@@ -143,7 +178,9 @@ const download = createRoute({
 
 export function queueRoutes() {
   return newRouter()
-    .openapi(list, async (c) => c.json(await listRequests(c.get('ctx'), principalOf(c), c.req.valid('query')), 200))
+    .openapi(list, async (c) =>
+      c.json(await listRequests(c.get('ctx'), principalOf(c), c.req.valid('query')), 200),
+    )
     .openapi(show, async (c) =>
       c.json(await showRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref), 200),
     )
@@ -154,10 +191,16 @@ export function queueRoutes() {
       c.json(await releaseRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref), 200),
     )
     .openapi(check, async (c) =>
-      c.json(await recordCheck(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')), 201),
+      c.json(
+        await recordCheck(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')),
+        201,
+      ),
     )
     .openapi(fields, async (c) =>
-      c.json(await correctFields(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')), 200),
+      c.json(
+        await correctFields(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')),
+        200,
+      ),
     )
     .openapi(info, async (c) =>
       c.json(
@@ -169,7 +212,10 @@ export function queueRoutes() {
       c.json(await approveRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref), 200),
     )
     .openapi(reject, async (c) =>
-      c.json(await rejectRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')), 200),
+      c.json(
+        await rejectRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')),
+        200,
+      ),
     )
     .openapi(download, async (c) => {
       const { ref, id } = c.req.valid('param');

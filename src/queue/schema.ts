@@ -22,7 +22,10 @@ export const ListQuery = PaginationQuery.extend(LangQuery.shape).extend({
   status: z
     .enum([...REQUEST_STATUSES, 'open', 'all'])
     .optional()
-    .openapi({ description: '`open` (the default) is incomplete, awaiting and in verification', example: 'open' }),
+    .openapi({
+      description: '`open` (the default) is incomplete, awaiting and in verification',
+      example: 'open',
+    }),
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -99,11 +102,20 @@ export const RequestDetailSchema = z
     second_approval_required: z.boolean(),
     approvals: z.object({ first: Person, second: Person }),
     callback: z.object({
-      telephone: z.string().nullable().openapi({ description: "The centre's registered telephone, to call back" }),
+      telephone: z
+        .string()
+        .nullable()
+        .openapi({ description: "The centre's registered telephone, to call back" }),
       passed: z.boolean().nullable(),
     }),
     manual_checks: z.array(
-      z.object({ name: z.string(), passed: z.boolean(), note: z.string().nullable(), by: z.string(), at: At }),
+      z.object({
+        name: z.string(),
+        passed: z.boolean(),
+        note: z.string().nullable(),
+        by: z.string(),
+        at: At,
+      }),
     ),
     messages: z.array(
       z.object({
@@ -145,7 +157,12 @@ export const CheckBody = z
       .regex(/^[a-z][a-z0-9_]{2,63}$/)
       .openapi({ example: 'callback_registered_telephone' }),
     passed: z.boolean(),
-    note: z.string().trim().max(1000).optional().openapi({ example: 'Spoke to the school office; confirmed.' }),
+    note: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .openapi({ example: 'Spoke to the school office; confirmed.' }),
   })
   .openapi('ManualCheck');
 
@@ -166,7 +183,10 @@ export const RequestInfoBody = z
       .array(z.enum(REQUESTABLE_ITEMS))
       .max(REQUESTABLE_ITEMS.length)
       .optional()
-      .openapi({ description: 'What to ask for; the request’s missing list when left out', example: ['letterhead'] }),
+      .openapi({
+        description: 'What to ask for; the request’s missing list when left out',
+        example: ['letterhead'],
+      }),
   })
   .openapi('RequestInfo');
 

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       ['DEMO_SEED', 'maybe'],
       ['SMTP_URL', 'http://mail.example.org'],
       ['PUBLIC_URL', 'not a url'],
-    ]) {
+    ] as const) {
       const load = () => loadConfig({ [name]: value });
       expect(load, name).toThrow(ConfigError);
       expect(load, name).toThrow(new RegExp(`^cymorth: invalid ${name}=${JSON.stringify(value)}: [^\\n]+$`));
@@ -37,7 +37,7 @@ describe('starting with a bad variable', () => {
   for (const [name, value] of [
     ['PORT', 'abc'],
     ['LOG_LEVEL', 'loud'],
-  ]) {
+  ] as const) {
     it(`${name}=${value} stops \`tsx src/server.ts\` with one line naming it`, async () => {
       const s = scratch();
       const res = await run(join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {

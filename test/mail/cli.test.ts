@@ -66,7 +66,7 @@ async function withDb<T>(
   try {
     return await fn(ctx);
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -22,7 +22,7 @@ beforeEach(async () => {
   h = await createHarness({}, { mailer: createSmtpMailer(smtp.url) });
 });
 afterEach(async () => {
-  h.close();
+  await h.close();
   await smtp.close();
 });
 
@@ -51,6 +51,23 @@ describe('a message is sent once, whoever is delivering', () => {
     expect(sentIds()).toEqual([row.messageId]);
   });
 
+  it('fails a message whose sender died mid-send on every one of its attempts', async () => {
+    const row = await queue(h.ctx);
+    const leaseUntil = new Date(h.clock.now().getTime() + LEASE_MS);
+    const max = h.ctx.config.OUTBOX_MAX_ATTEMPTS;
+    await h.ctx.db
+      .update(outbox)
+      .set({ status: 'sending', attempts: max, leaseUntil })
+      .where(eq(outbox.id, row.id));
+
+    h.clock.set(new Date(leaseUntil.getTime() + 1));
+    expect(await deliverDue(h.ctx, { templates })).toMatchObject([
+      { id: row.id, result: 'failed', attempt: max },
+    ]);
+    expect(await rowOf(h.ctx, row.id)).toMatchObject({ status: 'failed', leaseUntil: null });
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it('sends each message once when two passes run at the same time on one connection', async () => {
     const rows = await Promise.all([1, 2, 3, 4, 5].map((n) => queue(h.ctx, { to: `eo${n}@example.org` })));
     const [a, b] = await Promise.all([deliverDue(h.ctx, { templates }), deliverDue(h.ctx, { templates })]);
@@ -68,9 +85,9 @@ describe('a message is sent once, whoever is delivering', () => {
       first = await openNodeDatabase(join(dir, 'cymorth.sqlite'));
       second = await openNodeDatabase(join(dir, 'cymorth.sqlite'));
     });
-    afterEach(() => {
-      first.close();
-      second.close();
+    afterEach(async () => {
+      await first.close();
+      await second.close();
       rmSync(dir, { recursive: true, force: true });
     });
 

@@ -18,7 +18,7 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
-  h.close();
+  await h.close();
   await smtp.close();
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -9,15 +9,16 @@ import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { deliverDue } from '../../src/mail/delivery.js';
-import { emlFileName } from '../../src/mail/file-mailer.js';
+import { createFileMailer, emlFileName } from '../../src/mail/file-mailer.js';
 import { templateFiles } from '../../src/mail/template-files.js';
 import { buildNodeContext } from '../../src/node-context.js';
-import { CY_SUBJECT, EN_SUBJECT, queue } from './helpers.js';
+import { createHarness } from '../support/harness.js';
+import { CY_SUBJECT, EN_SUBJECT, queue, rowOf } from './helpers.js';
 
 const templates = templateFiles();
 let dataDir: string;
 let ctx: AppContext;
-let close: () => void;
+let close: () => unknown;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cymorth-data-'));
@@ -28,8 +29,8 @@ beforeEach(async () => {
   });
   ({ ctx, close } = await buildNodeContext(config, pino({ level: 'silent' })));
 });
-afterEach(() => {
-  close();
+afterEach(async () => {
+  await close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -77,5 +78,25 @@ describe('without SMTP_URL, mail is written as .eml files under DATA_DIR/outbox'
     const mail = await parseFile(emlFileName(row.messageId));
     expect(mail.subject).toBe(EN_SUBJECT);
     expect(mail.to).toMatchObject({ text: 'sian.prydderch@stteilos.example' });
+  });
+
+  it('keeps a message it could not write, and writes it on a later attempt', async () => {
+    const blocked = join(dataDir, 'blocked');
+    writeFileSync(blocked, 'a file where the folder should be');
+    const h = await createHarness({}, { mailer: createFileMailer(join(blocked, 'outbox')) });
+    try {
+      const row = await queue(h.ctx);
+      const [first] = await deliverDue(h.ctx, { templates });
+      expect(first).toMatchObject({ result: 'retry', attempt: 1 });
+      expect(first?.error).toMatch(/EEXIST|ENOTDIR/);
+
+      rmSync(blocked);
+      h.clock.advance(60_000);
+      expect(await deliverDue(h.ctx, { templates })).toMatchObject([{ result: 'sent', attempt: 2 }]);
+      expect(readdirSync(join(blocked, 'outbox'))).toEqual([emlFileName(row.messageId)]);
+      expect((await rowOf(h.ctx, row.id)).status).toBe('sent');
+    } finally {
+      await h.close();
+    }
   });
 });

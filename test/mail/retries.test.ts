@@ -12,7 +12,7 @@ let h: Harness | undefined;
 let smtp: SmtpFixture | undefined;
 
 afterEach(async () => {
-  h?.close();
+  await h?.close();
   await smtp?.close();
   h = undefined;
   smtp = undefined;

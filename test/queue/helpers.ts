@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { accounts, auditLog, outbox } from '../../src/db/schema/index.js';
 import type { Harness } from '../support/harness.js';
 import { createRequest, type RequestSeed } from '../support/requests.js';

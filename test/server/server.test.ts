@@ -56,7 +56,7 @@ describe('npm start on an empty database', () => {
     for (const line of curls) {
       const { method, headers, body, url } = parseCurl(line);
       const res = await fetch(url, { method, headers, body });
-      const json = await res.json();
+      const json = (await res.json()) as { error: { details: unknown[] } };
       if (method === 'GET') {
         expect(res.status, line).toBe(200);
       } else {

@@ -83,9 +83,9 @@ export async function createHarness(
     return (await createToken(ctx, systemActor('test'), input)).token;
   }
 
-  function close() {
+  async function close() {
     mailer.close();
-    database.close();
+    await database.close();
     rmSync(outboxDir, { recursive: true, force: true });
   }
 

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { findCentreByNumber } from '../../src/centres/queries.js';
+import type { AppContext } from '../../src/context.js';
 import { attachments, mailMessages, requestFields, requests } from '../../src/db/schema/index.js';
-import type { Harness } from './harness.js';
+
+/** Whatever holds a context and a clock: the harness, or a file database a CLI test opened. */
+type Env = { ctx: AppContext; clock: { now(): Date } };
 
 const HOUR = 60 * 60 * 1000;
 
@@ -42,7 +45,7 @@ export const LETTERHEAD_PDF = new TextEncoder().encode('%PDF-1.4\n% Ysgol Gyfun 
  * A request as intake stores one: the request row, its first mail message, its fields (from body
  * lines) and a letterhead attachment whose bytes are in the blob store. The clock is the harness's.
  */
-export async function createRequest(h: Harness, seed: RequestSeed = {}) {
+export async function createRequest(h: Env, seed: RequestSeed = {}) {
   const centre = await findCentreByNumber(h.ctx.db, seed.centre ?? '68123');
   if (!centre) throw new Error(`no demo centre ${seed.centre}`);
   const now = h.clock.now();
@@ -96,7 +99,7 @@ export async function createRequest(h: Harness, seed: RequestSeed = {}) {
     ...seed.fields,
   };
   for (const [name, value] of Object.entries(fields)) {
-    if (missing.includes(name)) continue;
+    if (missing.includes(name) && !seed.fields?.[name]) continue;
     await h.ctx.db.insert(requestFields).values({
       requestId: request.id,
       name,
@@ -128,6 +131,6 @@ export async function createRequest(h: Harness, seed: RequestSeed = {}) {
   return { reference, id: request.id, messageId, from, fields, attachments: stored, centre };
 }
 
-export async function requestRow(h: Harness, reference: string) {
+export async function requestRow(h: Env, reference: string) {
   return h.ctx.db.select().from(requests).where(eq(requests.reference, reference)).get();
 }

@@ -44,4 +44,22 @@ describe('the Workers bundle', () => {
   });
 });
 
+describe('mail on Workers', () => {
+  it('queues the mail a change causes in D1, where it waits for a deliverer', async () => {
+    const res = await worker.fetch('/api/v1/centres/67002', {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${target.tokens.support}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ eo_email: 'swyddog.arholiadau@preseli-demo.cymru' }),
+    });
+    expect(res.status).toBe(200);
+    const { results } = await worker.db
+      .prepare('select to_address, language, status, attempts from outbox where to_address = ?')
+      .bind('swyddog.arholiadau@preseli-demo.cymru')
+      .all();
+    expect(results).toEqual([
+      { to_address: 'swyddog.arholiadau@preseli-demo.cymru', language: 'cy', status: 'pending', attempts: 0 },
+    ]);
+  });
+});
+
 centresContract(() => target);

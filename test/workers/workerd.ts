@@ -46,6 +46,8 @@ export async function bootWorkerd() {
     const url = await mf.ready;
     return {
       tokens,
+      /** The same D1 database the worker uses, for looking at what a request left behind. */
+      db,
       bundle: await inspectBundle(scriptPath),
       fetch: (path: string, init?: RequestInit) => fetch(new URL(path, url), init),
       async dispose() {
