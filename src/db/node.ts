@@ -19,7 +19,10 @@ export interface NodeDatabase {
 export async function openNodeDatabase(path: string): Promise<NodeDatabase> {
   const url = path === ':memory:' ? ':memory:' : `file:${path}`;
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const client = createClient({ url });
+  // One connection: local libSQL runs each statement synchronously on this thread, so a pool adds
+  // no parallelism, only connections without this function's PRAGMAs (busy_timeout was 0 on them)
+  // and a page cache each (up to 20 under load). Interactive transactions are not used (atomic.ts).
+  const client = createClient({ url, concurrency: 1 });
   if (path !== ':memory:') await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA busy_timeout = 5000');
   await client.execute('PRAGMA foreign_keys = ON');

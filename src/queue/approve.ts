@@ -46,7 +46,7 @@ async function assertReady(ctx: AppContext, r: RequestRow) {
  */
 async function approvalStep(ctx: AppContext, p: Principal, r: RequestRow) {
   if (!isOpen(r)) throw new DomainError('request_closed', { reference: r.reference });
-  const needsSecond = failedChecks(r.checks).length > 0;
+  const needsSecond = failedChecks(r).length > 0;
   const found = needsSecond ? await pendingApprovalOf(ctx.db, r.id) : undefined;
   // A first approval covers the values it saw: a follow-up since then needs the claimer to look again.
   const pending = found && !(await fieldsChangedAfter(ctx.db, r.id, found.createdAt)) ? found : undefined;
@@ -94,7 +94,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
           condition: and(heldBySql(p.accountId), unchanged) as SQL,
           type: 'first_approval',
           actor,
-          detail: { failed_checks: failedChecks(r.checks) },
+          detail: { failed_checks: failedChecks(r) },
         }),
         // Replaces a first approval that a later follow-up made stale.
         ctx.db.delete(requestApprovals).where(eq(requestApprovals.requestId, r.id)),
@@ -104,7 +104,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
           entityId: r.reference,
           centreId: r.centreId,
           action: 'first_approval',
-          after: { failed_checks: failedChecks(r.checks) },
+          after: { failed_checks: failedChecks(r) },
         }),
       ],
       explainApproval(ctx, p, reference),

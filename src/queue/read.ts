@@ -93,7 +93,7 @@ export async function requestDetail(ctx: AppContext, reference: string) {
     };
   });
 
-  const failed = failedChecks(r.checks);
+  const failed = failedChecks(r);
   const callbacks = manual.filter((m) => m.check.name === CALLBACK_CHECK);
   const timeline = [
     ...messages.map((m) => ({

@@ -25,10 +25,12 @@ export const CALLBACK_CHECK = 'callback_registered_telephone';
 
 /**
  * The automatic checks that did not pass. A check intake did not record counts as not passed, and so
- * does authentication `none` (no trusted Authentication-Results): unproven is not passed.
+ * does authentication `none` (no trusted Authentication-Results): unproven is not passed. A request
+ * intake flagged (a stranger quoted another request's reference) counts as failing too.
  */
-export function failedChecks(checks: Record<string, unknown>): string[] {
-  const failed: string[] = BOOLEAN_CHECKS.filter((name) => checks[name] !== true);
-  if (checks.authentication !== 'pass') failed.push('authentication');
+export function failedChecks(r: { checks: Record<string, unknown>; flagged: string | null }): string[] {
+  const failed: string[] = BOOLEAN_CHECKS.filter((name) => r.checks[name] !== true);
+  if (r.checks.authentication !== 'pass') failed.push('authentication');
+  if (r.flagged) failed.push('flagged');
   return failed;
 }

@@ -34,6 +34,7 @@ export interface RequestSeed {
   missing?: string[];
   from?: string;
   status?: 'incomplete' | 'awaiting_verification';
+  flagged?: string;
   attachments?: { filename: string; contentType: string; bytes: Uint8Array }[];
 }
 
@@ -65,6 +66,7 @@ export async function createRequest(h: Env, seed: RequestSeed = {}) {
       dueAt: new Date(now.getTime() + 48 * HOUR),
       checks: { ...PASSING, ...seed.checks },
       missing,
+      flagged: seed.flagged ?? null,
       createdAt: now,
       updatedAt: now,
     })

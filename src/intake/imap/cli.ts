@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { buildNodeContext } from '../../node-context.js';
-import { startIntake } from '../sources.js';
+import { runIntake } from './run.js';
 
 export function registerIntakeRunCommand(program: Command) {
   program
@@ -11,15 +9,5 @@ export function registerIntakeRunCommand(program: Command) {
     .description(
       'read mail in the foreground until SIGTERM/SIGINT: the IMAP_URL mailbox, or the drop folder without it',
     )
-    .action(async () => {
-      const { ctx, close } = await buildNodeContext(loadConfig(process.env));
-      const intake = startIntake(ctx);
-      const signal = await new Promise<string>((resolve) => {
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-        process.once('SIGINT', () => resolve('SIGINT'));
-      });
-      ctx.logger.info({ signal }, 'intake stopping: finishing the message in flight');
-      await intake.stop();
-      close();
-    });
+    .action(() => runIntake(process.env));
 }
