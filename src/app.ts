@@ -1,17 +1,17 @@
 import { swaggerUI } from '@hono/swagger-ui';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { hubRoutes } from './access/hub/routes.js';
 import { accessRoutes } from './access/routes.js';
+import { usersRoutes } from './access/users/routes.js';
 import { centresRoutes } from './centres/routes.js';
 import type { AppContext } from './context.js';
-import { DomainError } from './errors.js';
+import { limitBody } from './http/body-limit.js';
 import { onError } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { contextMiddleware } from './http/middleware.js';
-import { intakeRoutes } from './intake/routes.js';
 import { notFound } from './http/not-found.js';
 import { newRouter } from './http/router.js';
+import { intakeRoutes } from './intake/routes.js';
 import { queueRoutes } from './queue/routes.js';
 
 export const API_PREFIX = '/api/v1';
@@ -21,15 +21,7 @@ export function createApp(ctx: AppContext) {
   const app = newRouter();
   app.use(requestId());
   app.use(contextMiddleware(ctx));
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize: ctx.config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new DomainError('body_too_large', { limit: ctx.config.BODY_LIMIT_BYTES });
-      },
-    }),
-  );
+  app.use(`${API_PREFIX}/*`, limitBody(ctx.config.BODY_LIMIT_BYTES));
 
   app.route('/', healthRoutes());
 
@@ -37,6 +29,8 @@ export function createApp(ctx: AppContext) {
   // Before any `/centres/{number}/users/{id}` route, so `/users/summary.csv` is not taken for an id.
   app.route(API_PREFIX, hubRoutes());
   app.route(API_PREFIX, accessRoutes());
+  // After the hub router: its /users/summary.csv must match before this router's /users/{id}.
+  app.route(API_PREFIX, usersRoutes());
   app.route(API_PREFIX, intakeRoutes());
   app.route(API_PREFIX, queueRoutes());
 

@@ -50,6 +50,11 @@ export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
+/** A URL's password must not reach a log or a terminal, even when the URL is the thing that is wrong. */
+function redact(value: string | undefined): string | undefined {
+  return value?.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+}
+
 /** Reads the environment once at start-up; a bad variable stops start-up with one line naming it. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -57,5 +62,5 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
-  throw new ConfigError(`cymorth: invalid ${name}=${JSON.stringify(env[name])}: ${issue?.message}`);
+  throw new ConfigError(`cymorth: invalid ${name}=${JSON.stringify(redact(env[name]))}: ${issue?.message}`);
 }

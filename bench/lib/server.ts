@@ -33,6 +33,8 @@ export interface ServerChild {
   url: string;
   /** Everything the child printed on stdout so far (demo tokens, curl lines…). */
   stdout(): string;
+  /** Everything the child printed on stderr so far (a crash's stack ends up here). */
+  stderr(): string;
   /** SIGTERM, then wait for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -91,6 +93,7 @@ export async function spawnServer(opts: SpawnServerOptions): Promise<ServerChild
     port,
     url,
     stdout: () => out,
+    stderr: () => err,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

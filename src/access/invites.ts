@@ -11,6 +11,20 @@ export function inviteLink(ctx: AppContext, token: string): string {
   return `${base.replace(/\/$/, '')}/invites/${token}`;
 }
 
+/** A fresh one-time link for an account: the token to mail and the row that stores its hash. */
+export async function inviteValues(ctx: AppContext, accountId: number | SQL<number>, purpose: 'invite' | 'reset') {
+  const token = newToken();
+  const now = ctx.clock.now();
+  const values = {
+    accountId,
+    purpose,
+    tokenHash: await hashToken(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+  };
+  return { token, link: inviteLink(ctx, token), values };
+}
+
 /**
  * A fresh one-time link for an account, and the statement that stores its hash. The account may be
  * one written earlier in the same batch, named by a subquery.
@@ -20,14 +34,6 @@ export async function issueInvite(
   accountId: number | SQL<number>,
   purpose: 'invite' | 'reset',
 ) {
-  const token = newToken();
-  const now = ctx.clock.now();
-  const statement = ctx.db.insert(invites).values({
-    accountId,
-    purpose,
-    tokenHash: await hashToken(token),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
-  });
-  return { token, link: inviteLink(ctx, token), statement };
+  const { token, link, values } = await inviteValues(ctx, accountId, purpose);
+  return { token, link, statement: ctx.db.insert(invites).values(values) };
 }

@@ -77,17 +77,22 @@ function fromLabelledLines(lines: string[], source: FieldSource, into: Found, co
 
 const TITLE = '(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.? )?';
 const NAME = `${TITLE}[A-ZÀ-ÖØ-Þ\\u0174\\u0176][\\p{L}'’-]+(?: [A-ZÀ-ÖØ-Þ\\u0174\\u0176][\\p{L}'’-]+){0,3}`;
-const EO_WORDS = '(?:exams?|examinations?) officer|EO|swyddog arholiadau';
+/** Case-insensitive letters in a pattern whose names must still start with a capital (no `i` flag). */
+const anyCase = (pattern: string) =>
+  pattern.replace(/[a-z]/g, (ch, at: number, all: string) =>
+    all[at - 1] === '\\' ? ch : `[${ch}${ch.toUpperCase()}]`,
+  );
+const EO_WORDS = anyCase('(?:exams?|examinations?) officer|eo|swyddog arholiadau');
 
 const FREE_NAME = [
-  new RegExp(`new (?:${EO_WORDS}) (?:will be|is|is now|from [^,.]{3,30},?(?: will be)?)[: ]+(${NAME})`, 'iu'),
+  new RegExp(`${anyCase('new')} (?:${EO_WORDS}) (?:will be|is|is now|from [^,.]{3,30},?(?: will be)?)[: ]+(${NAME})`, 'u'),
   new RegExp(
     `(${NAME}) (?:will be|is|has been appointed as|will be taking over as|is taking over as) (?:our |the )?(?:new )?(?:${EO_WORDS})`,
     'u',
   ),
   new RegExp(`(?:replaced|succeeded) by (${NAME})`, 'u'),
-  new RegExp(`(?:swyddog arholiadau newydd|sa newydd) (?:fydd|yw|ydy|yn awr yw)[: ]+(${NAME})`, 'iu'),
-  new RegExp(`(${NAME}) (?:fydd|yw|ydy|sydd) (?:ein |y |'r )?(?:swyddog arholiadau newydd|sa newydd)`, 'u'),
+  new RegExp(`${anyCase('(?:swyddog arholiadau newydd|sa newydd)')} (?:fydd|yw|ydy|yn awr yw)[: ]+(${NAME})`, 'u'),
+  new RegExp(`(${NAME}) (?:fydd|yw|ydy|sydd) (?:ein |y |'r )?${anyCase('(?:swyddog arholiadau newydd|sa newydd)')}`, 'u'),
 ];
 const FREE_EMAIL = [
   /(?:e-?mail(?: address)?|address) (?:is|will be|:)\s*<?([^\s<>]+@[^\s<>]+)/i,
@@ -133,13 +138,14 @@ export function extractFields(input: ExtractInput): Extraction {
   const { own, signature } = splitBody(input.text);
   const fields: Found = {};
   const counts: [number, number] = [0, 0];
-  fromLabelledLines(own, 'body_line', fields, counts);
+  // Table rows first: in HTML mail the same details also appear, flattened, among the body lines.
   fromLabelledLines(
     input.tableRows.map(([label, value]) => `${label}\t${value}`),
     'table',
     fields,
     counts,
   );
+  fromLabelledLines(own, 'body_line', fields, counts);
   const pdfLines = input.pdfText.flatMap((t) => t.split('\n').map((l) => l.trim()));
   fromLabelledLines(pdfLines, 'pdf', fields, counts);
   const ownText = own.join('\n');

@@ -36,7 +36,7 @@ async function dbQuery<T>(fn: (db: Awaited<ReturnType<typeof buildNodeContext>>[
 
 const lastLine = (out: string) => out.trim().split('\n').pop() ?? '';
 
-describe('npx cymorth --help', () => {
+describe('npx cymorth --help', { timeout: 120_000 }, () => {
   it('lists every command, and each command has its own help', async () => {
     const res = await cymorth(['--help'], env);
     expect(res.code).toBe(0);
@@ -44,18 +44,19 @@ describe('npx cymorth --help', () => {
       (m) => m[1],
     );
     expect(commands).toEqual(expect.arrayContaining(['migrate', 'seed', 'token', 'import', 'help']));
-    for (const command of commands.filter((c) => c !== 'help')) {
-      const sub = await cymorth([command as string, '--help'], env);
-      expect(sub.code, command).toBe(0);
-      expect(sub.stdout, command).toContain(`Usage: cymorth ${command}`);
-    }
+    const subs = commands.filter((c) => c !== 'help') as string[];
+    const helps = await Promise.all(subs.map((command) => cymorth([command, '--help'], env)));
+    helps.forEach((sub, i) => {
+      expect(sub.code, subs[i]).toBe(0);
+      expect(sub.stdout, subs[i]).toContain(`Usage: cymorth ${subs[i]}`);
+    });
     const token = await cymorth(['token', '--help'], env);
     expect(token.stdout).toMatch(/create \[options\][\s\S]*revoke \[options\]/);
     expect((await cymorth(['import', '--help'], env)).stdout).toContain('centres <file>');
   });
 });
 
-describe('cymorth seed and token', () => {
+describe('cymorth seed and token', { timeout: 120_000 }, () => {
   let seeded: string;
   beforeAll(async () => {
     const res = await cymorth(['seed', '--demo'], env);
@@ -172,7 +173,7 @@ const row = (
     '',
   ].join(',');
 
-describe('cymorth import centres', () => {
+describe('cymorth import centres', { timeout: 120_000 }, () => {
   const i = scratch();
   const ienv = { DATABASE_PATH: i.db, DATA_DIR: i.dir };
   afterAll(() => i.remove());

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { ROOT, run, scratch } from '../support/child.js';
 
-describe('loadConfig', () => {
+describe('loadConfig', { timeout: 120_000 }, () => {
   it('has working defaults and treats empty variables as unset', () => {
     const config = loadConfig({ PORT: '', LOG_LEVEL: undefined });
     expect(config).toMatchObject({
@@ -33,7 +33,7 @@ describe('loadConfig', () => {
   });
 });
 
-describe('starting with a bad variable', () => {
+describe('starting with a bad variable', { timeout: 120_000 }, () => {
   for (const [name, value] of [
     ['PORT', 'abc'],
     ['LOG_LEVEL', 'loud'],

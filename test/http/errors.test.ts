@@ -55,6 +55,12 @@ describe('errors a client can cause', () => {
       raw: '{"telephone":"029 2018 0199"}',
     });
     expect(none.status).toBe(415);
+    const cy = await h.call('PATCH', '/api/v1/centres/68123?lang=cy', {
+      token: h.tokens.support,
+      raw: 'telephone=029 2018 0199',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(cy.json.error.message).toBe('Anfonwch y corff fel JSON (Content-Type: application/json).');
   });
 
   it('answers a body over BODY_LIMIT_BYTES with 413, naming the limit', async () => {
@@ -77,6 +83,11 @@ describe('errors a client can cause', () => {
 
   it('answers an unknown route with 404 route_not_found', async () => {
     h = await createHarness();
+    const cy = await h.call('GET', '/api/v1/nowhere', { headers: { 'accept-language': 'cy' } });
+    expect(cy.json.error).toEqual({
+      code: 'route_not_found',
+      message: "Nid oes cyfeiriad o'r fath yn y gwasanaeth hwn.",
+    });
     for (const path of ['/api/v1/nowhere', '/nowhere', '/api/v2/centres']) {
       const res = await h.call('GET', path, { token: h.tokens.support });
       expect(res.status, path).toBe(404);
@@ -171,7 +182,7 @@ describe('request ids and unexpected faults', () => {
     expect(res.text).not.toMatch(/sqlite|libsql|closed|stack|at /i);
     const fault = mem.lines.find((l) => l.msg === 'unhandled error');
     expect(fault).toMatchObject({ request_id: id, level: 50 });
-    expect((fault?.err as { stack: string }).stack).toMatch(/\n\s+at /);
+    expect((fault?.err as { stack?: string } | undefined)?.stack).toMatch(/\n\s+at /);
     const health = await h.call('GET', '/healthz');
     expect(health.status).toBe(500);
     expect(health.json.error.code).toBe('internal_error');

@@ -41,6 +41,7 @@ describe('/api/v1/openapi.json', () => {
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const [method, op] of Object.entries(ops)) {
         const content = op.requestBody?.content ?? {};
+        // biome-ignore lint/suspicious/noExplicitAny: the document is plain JSON
         for (const [type, body] of Object.entries(content) as [string, any][]) {
           const example = body.example ?? body.examples ?? body.schema?.example;
           if (example === undefined && type === 'application/json')

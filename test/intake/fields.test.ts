@@ -12,7 +12,11 @@ const letter = () => pdfAttachment(["St Teilo's High School", 'Headteacher: Hele
 
 describe('fields from labelled lines', () => {
   it('reads all five in English, each marked as from a body line', async () => {
-    const r = await ingestMail(h, { subject: 'Change of Exams Officer', text: englishBody(), attachments: [await letter()] });
+    const r = await ingestMail(h, {
+      subject: 'Change of Exams Officer',
+      text: englishBody(),
+      attachments: [await letter()],
+    });
     expect(r.outcome).toBe('created');
     expect(r.fields).toEqual({
       new_eo_name: 'Joanne Price',
@@ -65,8 +69,14 @@ describe('fields from labelled lines', () => {
   });
 
   it('names the signatory as missing when nobody signs', async () => {
-    const text = englishBody().replace(/^Signed by:.*$/m, '').replace(/Kind regards,\nHelen Davies/, '');
-    const r = await ingestMail(h, { subject: 'Change of Exams Officer', text, attachments: [await pdfAttachment(['Letter'])] });
+    const text = englishBody()
+      .replace(/^Signed by:.*$/m, '')
+      .replace(/Kind regards,\nHelen Davies/, '');
+    const r = await ingestMail(h, {
+      subject: 'Change of Exams Officer',
+      text,
+      attachments: [await pdfAttachment(['Letter'])],
+    });
     expect(r.missing).toEqual(['signatory']);
   });
 
@@ -157,7 +167,11 @@ describe('fields from elsewhere', () => {
       'New Exams Officer email: joanne.price@stteilos-demo.org.uk',
       'Signed: Helen Davies, Headteacher',
     ]);
-    const r = await ingestMail(h, { subject: 'Change of Exams Officer', text: 'Please see the attached letter.', attachments: [pdf] });
+    const r = await ingestMail(h, {
+      subject: 'Change of Exams Officer',
+      text: 'Please see the attached letter.',
+      attachments: [pdf],
+    });
     expect(r.fields.new_eo_name).toBe('Joanne Price');
     expect(r.fields.centre_number).toBe('66410');
     expect(r.fields.signatory).toBe('Helen Davies, Headteacher');
@@ -193,6 +207,23 @@ describe('fields from elsewhere', () => {
     ].join('\n');
     const r = await ingestMail(h, { from: 'pennaeth@ysgolgwyr.cymru', subject: 'Swyddog Arholiadau', text });
     expect(r.fields.new_eo_name).toBe('Gwenllian Ŵyn');
+    expect(r.fields.centre_number).toBeNull();
+  });
+
+  it('does not take ordinary words for a name in free text', async () => {
+    const text = 'Our new exams officer is going to start in January; details to follow. Centre number 66410.';
+    const r = await ingestMail(h, { subject: 'Exams officer', text });
+    expect(r.outcome).toBe('created');
+    expect(r.fields.new_eo_name).toBeNull();
+    expect(r.missing).toContain('new_eo_name');
+  });
+
+  it('does not read fields from a quoted HTML message', async () => {
+    const html = `<p>New Exams Officer name: Joanne Price</p>
+      <blockquote><p>On Monday you wrote:</p><table><tr><td>Centre number</td><td>68201</td></tr></table>
+      <p>Centre number: 68201</p></blockquote>`;
+    const r = await ingestMail(h, { subject: 'Change of Exams Officer', html });
+    expect(r.fields.new_eo_name).toBe('Joanne Price');
     expect(r.fields.centre_number).toBeNull();
   });
 });

@@ -34,7 +34,7 @@ function parseCurl(line: string) {
   return { method, headers, body, url };
 }
 
-describe('npm start on an empty database', () => {
+describe('npm start on an empty database', { timeout: 120_000 }, () => {
   it('seeds the demo and prints tokens and curl lines for the port it listens on', () => {
     expect(server.out()).toContain('cymorth demo data is ready');
     const curls = server
@@ -80,7 +80,7 @@ describe('npm start on an empty database', () => {
   });
 });
 
-describe('SIGTERM', () => {
+describe('SIGTERM', { timeout: 120_000 }, () => {
   it('finishes the request in flight, exits 0 and leaves the database closed', async () => {
     const token = server.out().match(/Bearer (cym_[\w-]+)/)?.[1] as string;
     const url = new URL(base);

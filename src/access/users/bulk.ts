@@ -5,7 +5,8 @@ import { emailKey } from '../../centres/service.js';
 import type { AppContext } from '../../context.js';
 import type { Statement } from '../../db/atomic.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { accounts } from '../../db/schema/index.js';
+import { accounts, invites, outbox } from '../../db/schema/index.js';
+import { newMessageId } from '../../mail/outbox.js';
 import { DomainError, type ErrorDetail } from '../../errors.js';
 import { issuesToDetails } from '../../http/validation.js';
 import { Email, LanguageField, Text } from '../../shared-schemas.js';
@@ -13,7 +14,7 @@ import { actorFor, assertManage, type UsersAccess, usersAccess } from '../policy
 import type { RawRow } from './bulk-parse.js';
 import { liveEmailKeys } from './queries.js';
 import { HubRoleField, InviteAccountType } from './schema.js';
-import { invitedAccountStatements } from './service.js';
+import { invitedAccount } from './service.js';
 
 export const BULK_MODES = ['all-or-nothing', 'valid-only'] as const;
 export type BulkMode = (typeof BULK_MODES)[number];
@@ -39,8 +40,8 @@ export interface RowOutcome {
   problems: ErrorDetail[];
 }
 
-/** Rows are accounts: far fewer columns than SQLite's bound-parameter limit allows per chunk. */
-const INSERT_CHUNK = 500;
+/** Rows per multi-row insert: measured fastest through drizzle and libSQL (500 is slower, 1 slowest). */
+const INSERT_CHUNK = 50;
 
 function checkRow(raw: RawRow, a: UsersAccess): { input?: BulkRowInput; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = raw.formulas.map((field) => ({ row: raw.row, field, code: 'formula_cell' }));
@@ -91,9 +92,17 @@ async function checkRows(ctx: AppContext, a: UsersAccess, rows: RawRow[]) {
  * so as an error naming each bad row; `valid-only` applies the good rows as one atomic write and
  * reports the bad ones. Every created account gets its invite in its own language.
  */
-export async function bulkInvite(ctx: AppContext, p: Principal, number: string, rows: RawRow[], mode: BulkMode) {
+export async function bulkInvite(
+  ctx: AppContext,
+  p: Principal,
+  number: string,
+  read: () => Promise<RawRow[]>,
+  mode: BulkMode,
+) {
   const a = await usersAccess(ctx, p, number);
   assertManage(a);
+  // The file is read only once the caller may upload at all.
+  const rows = await read();
   const checked = await checkRows(ctx, a, rows);
   const bad = checked.filter((c) => !c.input);
   if (mode === 'all-or-nothing' && bad.length) {
@@ -119,34 +128,49 @@ export async function bulkInvite(ctx: AppContext, p: Principal, number: string, 
   return { mode, applied: true, rows: rows.length, created: good.length, rejected: bad.length, results: outcomes };
 }
 
+/**
+ * Rows go in as multi-row inserts (a few dozen per statement), all in one batch: thousands of
+ * accounts stay one atomic write without thousands of statements. Outbox rows are the ones
+ * `queueMail` would build, written here in chunks for the same reason.
+ */
 async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: BulkRowInput[]) {
   const now = ctx.clock.now();
-  const inserts: Statement[] = [];
-  const rest: Statement[] = [];
-  const values = [];
-  for (const input of inputs) {
-    const made = await invitedAccountStatements(ctx, a, input);
-    values.push(made.values);
-    rest.push(...made.rest);
-  }
-  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-    inserts.push(
-      ctx.db
-        .insert(accounts)
-        .values(values.slice(i, i + INSERT_CHUNK))
-        .returning({ id: accounts.id, key: accounts.emailKey }),
+  const made = await Promise.all(inputs.map((input) => invitedAccount(ctx, a, input)));
+  const chunks = <T>(rows: T[]) =>
+    Array.from({ length: Math.ceil(rows.length / INSERT_CHUNK) }, (_, i) =>
+      rows.slice(i * INSERT_CHUNK, (i + 1) * INSERT_CHUNK),
     );
-  }
-  const audit = auditInsert(ctx.db, actorFor(p), now, {
-    entity: 'centre',
-    entityId: a.centre.number,
-    centreId: a.centre.id,
-    action: 'bulk_invite',
-    after: { created: inputs.length, emails: inputs.map((i) => i.email) },
-  });
+  const inserts = chunks(made.map((m) => m.account)).map((rows) =>
+    ctx.db.insert(accounts).values(rows).returning({ id: accounts.id, key: accounts.emailKey }),
+  );
+  const rest: Statement[] = [
+    ...chunks(made.map((m) => m.invite)).map((rows) => ctx.db.insert(invites).values(rows)),
+    ...chunks(made.map((m) => m.mail)).map((mails) =>
+      ctx.db.insert(outbox).values(
+        mails.map((mail) => ({
+          messageId: newMessageId(ctx.config.MAIL_FROM),
+          toAddress: mail.to,
+          language: mail.language,
+          template: mail.template,
+          params: mail.params,
+          headers: {},
+          status: 'pending' as const,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      ),
+    ),
+    auditInsert(ctx.db, actorFor(p), now, {
+      entity: 'centre',
+      entityId: a.centre.number,
+      centreId: a.centre.id,
+      action: 'bulk_invite',
+      after: { created: inputs.length, emails: inputs.map((i) => i.email) },
+    }),
+  ];
   let results: unknown[];
   try {
-    const [first, ...others] = [...inserts, ...rest, audit];
+    const [first, ...others] = [...inserts, ...rest];
     if (!first) return new Map<string, number>();
     results = await ctx.db.batch([first, ...others]);
   } catch (err) {

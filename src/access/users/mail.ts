@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { AccountRow, CentreRow } from '../../db/schema/index.js';
 import { translator } from '../../i18n/index.js';
-import { queueMail } from '../../mail/outbox.js';
+import { type MailRequest, queueMail } from '../../mail/outbox.js';
 
 /** A person's name as mail shows it: the label without its `<address>`. */
 export const nameOf = (label: string) => label.replace(/\s*<[^>]*>\s*$/, '') || label;
@@ -10,8 +10,12 @@ type Invitee = Pick<AccountRow, 'email' | 'firstName' | 'language' | 'accountTyp
 
 /** The invite, in the invitee's own language, as a statement for the same write as the account. */
 export function inviteMail(ctx: AppContext, centre: CentreRow, who: Invitee, link: string, inviter: string) {
+  return queueMail(ctx, inviteMailRequest(centre, who, link, inviter));
+}
+
+export function inviteMailRequest(centre: CentreRow, who: Invitee, link: string, inviter: string): MailRequest {
   const t = translator(who.language);
-  return queueMail(ctx, {
+  return {
     to: who.email,
     language: who.language,
     template: 'invite',
@@ -24,7 +28,7 @@ export function inviteMail(ctx: AppContext, centre: CentreRow, who: Invitee, lin
       inviter: nameOf(inviter),
       link,
     },
-  });
+  };
 }
 
 /** Tells the new address it is now the login, with a link to set up access again. */

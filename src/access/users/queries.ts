@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { fold } from '../../centres/fold.js';
 import type { Db } from '../../db/client.js';
 import { accountGrants, accounts, invites } from '../../db/schema/index.js';
@@ -13,9 +13,7 @@ function filters(centreId: number, input: ListUsersInput) {
     input.grant
       ? or(
           inArray(accounts.accountType, ['eo', 'admin']),
-          exists(
-            sql`select 1 from ${accountGrants} where ${accountGrants.accountId} = ${accounts.id} and ${accountGrants.grant} = ${input.grant}`,
-          ),
+          sql`exists (select 1 from ${accountGrants} where ${accountGrants.accountId} = ${accounts.id} and ${accountGrants.grant} = ${input.grant})`,
         )
       : undefined,
   );

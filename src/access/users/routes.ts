@@ -259,7 +259,7 @@ export function usersRoutes() {
     })
     .openapi(bulk, async (c) => {
       const { number } = c.req.valid('param');
-      const report = await bulkInvite(c.get('ctx'), principalOf(c), number, await uploadOf(c), c.req.valid('query').mode);
+      const report = await bulkInvite(c.get('ctx'), principalOf(c), number, () => uploadOf(c), c.req.valid('query').mode);
       return c.json(presentBulkReport(report, c.get('t')), 201);
     })
     .openapi(invite, async (c) =>

@@ -4,12 +4,13 @@ import type { Principal } from '../../auth/principal.js';
 import { findLiveAccountByEmailKey } from '../../centres/queries.js';
 import { emailKey } from '../../centres/service.js';
 import type { AppContext } from '../../context.js';
-import { type Statement, writeAtomically } from '../../db/atomic.js';
+import { writeAtomically } from '../../db/atomic.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { type AccountRow, accountGrants, accounts, type Grant } from '../../db/schema/index.js';
+import { type AccountRow, accountGrants, accounts, type Grant, invites } from '../../db/schema/index.js';
+import { queueMail } from '../../mail/outbox.js';
 import { DomainError } from '../../errors.js';
 import { GRANTS, grantsByAccount, impliesAllGrants, inGrantOrder } from '../grants.js';
-import { INVITE_TTL_MS, issueInvite } from '../invites.js';
+import { INVITE_TTL_MS, inviteValues, issueInvite } from '../invites.js';
 import {
   actorFor,
   assertCanManageAccount,
@@ -20,7 +21,7 @@ import {
   type UsersAccess,
   usersAccess,
 } from '../policy.js';
-import { inviteMail } from './mail.js';
+import { inviteMail, inviteMailRequest } from './mail.js';
 import { presentUser, UserSchema } from './present.js';
 import { accountIdOf, expireOpenInvites, listCentreAccounts } from './queries.js';
 import type { InviteInput, ListUsersInput } from './schema.js';
@@ -60,11 +61,11 @@ export async function getUser(ctx: AppContext, p: Principal, number: string, id:
 }
 
 /**
- * The statements that create one invited account with its grants, its one-time link and the invite
- * mail in the invitee's language. Rows point at the account through its email key, so the whole
- * set goes into one batch.
+ * The rows that make one invited account: the account, its grants, its one-time link and the invite
+ * mail in the invitee's language. Rows point at the account through its email key, so all of them
+ * go into one batch with it.
  */
-export async function invitedAccountStatements(
+export async function invitedAccount(
   ctx: AppContext,
   a: UsersAccess,
   input: Pick<InviteInput, 'first_name' | 'last_name' | 'email' | 'language' | 'account_type'> &
@@ -72,7 +73,7 @@ export async function invitedAccountStatements(
 ) {
   const now = ctx.clock.now();
   const key = emailKey(input.email);
-  const values = {
+  const account = {
     kind: 'centre' as const,
     centreId: a.centre.id,
     accountType: input.account_type,
@@ -88,16 +89,15 @@ export async function invitedAccountStatements(
     createdAt: now,
     updatedAt: now,
   };
-  const invite = await issueInvite(ctx, accountIdOf(key), 'invite');
+  const invite = await inviteValues(ctx, accountIdOf(key), 'invite');
   const grants = input.account_type === 'user' ? inGrantOrder(input.grants ?? []) : [];
-  const rest: Statement[] = [
-    ...(grants.length
-      ? [ctx.db.insert(accountGrants).values(grants.map((grant) => ({ accountId: accountIdOf(key), grant, createdAt: now })))]
-      : []),
-    invite.statement,
-    inviteMail(ctx, a.centre, values, invite.link, a.principal.label),
-  ];
-  return { values, grants, rest, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) };
+  return {
+    account,
+    grants,
+    grantRows: grants.map((grant) => ({ accountId: accountIdOf(key), grant, createdAt: now })),
+    invite: invite.values,
+    mail: inviteMailRequest(a.centre, account, invite.link, a.principal.label),
+  };
 }
 
 /** Checks what a manager may create: `admin` accounts only by the Centre Admin, grants only within their own. */
@@ -113,13 +113,16 @@ export async function inviteUser(ctx: AppContext, p: Principal, number: string, 
   assertMayCreate(a, input);
   if (await findLiveAccountByEmailKey(ctx.db, emailKey(input.email)))
     throw new DomainError('email_in_use', { email: input.email });
-  const { values, grants, rest, expiresAt } = await invitedAccountStatements(ctx, a, input);
+  const made = await invitedAccount(ctx, a, input);
+  const { account: values, grants } = made;
   const now = ctx.clock.now();
   let created: AccountRow | undefined;
   try {
     const [inserted] = await ctx.db.batch([
       ctx.db.insert(accounts).values(values).returning(),
-      ...rest,
+      ...(made.grantRows.length ? [ctx.db.insert(accountGrants).values(made.grantRows)] : []),
+      ctx.db.insert(invites).values(made.invite),
+      queueMail(ctx, made.mail),
       auditInsert(ctx.db, actorFor(p), now, {
         entity: 'account',
         entityId: input.email,
@@ -135,7 +138,10 @@ export async function inviteUser(ctx: AppContext, p: Principal, number: string, 
   }
   if (!created) throw new DomainError('email_in_use', { email: input.email });
   const effective = impliesAllGrants(created.accountType) ? [...GRANTS] : grants;
-  return { ...presentUser(created, effective, a.centre.number), invite_expires_at: expiresAt.toISOString() };
+  return {
+    ...presentUser(created, effective, a.centre.number),
+    invite_expires_at: made.invite.expiresAt.toISOString(),
+  };
 }
 
 /** A new one-time link for an account that has not accepted yet; every earlier link stops working. */

@@ -135,6 +135,7 @@ export function startImapReader(ctx: AppContext, options: ImapReaderOptions): Im
         { was: saved.uidValidity, now: uidValidity },
         'imap UIDVALIDITY changed: reading the whole mailbox again (messages already read are known by Message-ID)',
       );
+      await savePosition(ctx, address.stateKey, { uidValidity, lastUid: 0 });
     }
     while (!stopping) {
       newMail = false;

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { type BenchRow, benchRow, type RowModule } from '../lib/row.js';
+import { peakRssMb } from '../lib/rss.js';
+import { type ServerChild, spawnServer, tempDir } from '../lib/server.js';
+
+const ROWS = 5000;
+const ROUNDS = 3;
+const PATH = '/api/v1/centres/68123/users/bulk?mode=all-or-nothing';
+
+const what = `POST ${ROWS}-row CSV to /centres/:number/users/bulk over HTTP (validated, ${ROWS} invited accounts + invites + mails, one atomic write), best of ${ROUNDS}; bare = the same ${ROWS} account rows inserted with @libsql/client in one write transaction`;
+
+const HUB = ['EO', 'SLT', 'INV'];
+
+function people(round: string) {
+  return Array.from({ length: ROWS }, (_, i) => ({
+    first: `Person${i}`,
+    last: `Round${round}`,
+    email: `p${i}.${round}@bench.ysgolgwyr.cymru`,
+    hub: HUB[i % 3] ?? 'INV',
+    type: i % 50 === 0 ? 'admin' : 'user',
+    lang: i % 2 ? 'cy' : 'en',
+  }));
+}
+
+function csvOf(round: string): string {
+  const lines = ['first_name,last_name,email,hub_role,account_type,language'];
+  for (const p of people(round)) lines.push(`${p.first},${p.last},${p.email},${p.hub},${p.type},${p.lang}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function oursOnce(server: ServerChild, token: string, round: string): Promise<number> {
+  const body = csvOf(round);
+  const started = performance.now();
+  const res = await fetch(`${server.url}${PATH}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body,
+  });
+  const answer = (await res.json()) as { created?: number };
+  const seconds = (performance.now() - started) / 1000;
+  if (res.status !== 201 || answer.created !== ROWS)
+    throw new Error(`bulk upload answered ${res.status}: ${JSON.stringify(answer).slice(0, 500)}`);
+  return ROWS / seconds;
+}
+
+async function bareOnce(database: string, round: string): Promise<number> {
+  const client = createClient({ url: `file:${database}` });
+  try {
+    await client.execute('PRAGMA busy_timeout = 5000');
+    const centre = await client.execute("select id from centres where number = '68123'");
+    const centreId = Number(centre.rows[0]?.id);
+    const now = Date.now();
+    const started = performance.now();
+    await client.batch(
+      people(round).map((p) => ({
+        sql: `insert into accounts (kind, centre_id, account_type, email, email_key, status, first_name, last_name, language, hub_role, created_at, updated_at)
+              values ('centre', ?, ?, ?, ?, 'invited', ?, ?, ?, ?, ?, ?)`,
+        args: [centreId, p.type, p.email, p.email.toLowerCase(), p.first, p.last, p.lang, p.hub, now, now],
+      })),
+      'write',
+    );
+    return ROWS / ((performance.now() - started) / 1000);
+  } finally {
+    client.close();
+  }
+}
+
+async function run(): Promise<BenchRow> {
+  const dir = tempDir();
+  const database = join(dir.path, 'bench.sqlite');
+  let server: ServerChild | undefined;
+  try {
+    server = await spawnServer({
+      entry: 'src/server.ts',
+      env: { DATABASE_PATH: database, DATA_DIR: dir.path, LOG_LEVEL: 'warn', DEMO_SEED: 'true', BODY_LIMIT_BYTES: '4194304' },
+    });
+    const token = server.stdout().match(/Authorization: Bearer (cym_[\w-]+)/)?.[1];
+    if (!token) throw new Error(`no demo token in the server's output:\n${server.stdout()}`);
+    const ours: number[] = [];
+    const bare: number[] = [];
+    // Alternating rounds, each with its own addresses, so both sides write into the same growing table.
+    for (let i = 0; i < ROUNDS; i++) {
+      ours.push(await oursOnce(server, token, `o${i}`));
+      bare.push(await bareOnce(database, `b${i}`));
+    }
+    return benchRow({
+      id: 'bulk_users',
+      what,
+      ours: Math.max(...ours),
+      bare: Math.max(...bare),
+      unit: 'rows/s',
+      p99_ms: null,
+      rss_mb: peakRssMb(server.pid),
+      target: { ratio_min: 0.3 },
+      detail: { ours_runs: ours.map(Math.round), bare_runs: bare.map(Math.round), rows: ROWS },
+    });
+  } finally {
+    await server?.stop();
+    dir.remove();
+  }
+}
+
+const row: RowModule = { id: 'bulk_users', what, run };
+export default row;
