@@ -85,14 +85,23 @@ const anyCase = (pattern: string) =>
 const EO_WORDS = anyCase('(?:exams?|examinations?) officer|eo|swyddog arholiadau');
 
 const FREE_NAME = [
-  new RegExp(`${anyCase('new')} (?:${EO_WORDS}) (?:will be|is|is now|from [^,.]{3,30},?(?: will be)?)[: ]+(${NAME})`, 'u'),
+  new RegExp(
+    `${anyCase('new')} (?:${EO_WORDS}) (?:will be|is|is now|from [^,.]{3,30},?(?: will be)?)[: ]+(${NAME})`,
+    'u',
+  ),
   new RegExp(
     `(${NAME}) (?:will be|is|has been appointed as|will be taking over as|is taking over as) (?:our |the )?(?:new )?(?:${EO_WORDS})`,
     'u',
   ),
   new RegExp(`(?:replaced|succeeded) by (${NAME})`, 'u'),
-  new RegExp(`${anyCase('(?:swyddog arholiadau newydd|sa newydd)')} (?:fydd|yw|ydy|yn awr yw)[: ]+(${NAME})`, 'u'),
-  new RegExp(`(${NAME}) (?:fydd|yw|ydy|sydd) (?:ein |y |'r )?${anyCase('(?:swyddog arholiadau newydd|sa newydd)')}`, 'u'),
+  new RegExp(
+    `${anyCase('(?:swyddog arholiadau newydd|sa newydd)')} (?:fydd|yw|ydy|yn awr yw)[: ]+(${NAME})`,
+    'u',
+  ),
+  new RegExp(
+    `(${NAME}) (?:fydd|yw|ydy|sydd) (?:ein |y |'r )?${anyCase('(?:swyddog arholiadau newydd|sa newydd)')}`,
+    'u',
+  ),
 ];
 const FREE_EMAIL = [
   /(?:e-?mail(?: address)?|address) (?:is|will be|:)\s*<?([^\s<>]+@[^\s<>]+)/i,

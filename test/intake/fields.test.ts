@@ -211,7 +211,8 @@ describe('fields from elsewhere', () => {
   });
 
   it('does not take ordinary words for a name in free text', async () => {
-    const text = 'Our new exams officer is going to start in January; details to follow. Centre number 66410.';
+    const text =
+      'Our new exams officer is going to start in January; details to follow. Centre number 66410.';
     const r = await ingestMail(h, { subject: 'Exams officer', text });
     expect(r.outcome).toBe('created');
     expect(r.fields.new_eo_name).toBeNull();

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { AccountRow, CentreRow } from '../../db/schema/index.js';
-import { translator } from '../../i18n/index.js';
+import { type Language, translator } from '../../i18n/index.js';
 import { type MailRequest, queueMail } from '../../mail/outbox.js';
 
 /** A person's name as mail shows it: the label without its `<address>`. */
@@ -13,8 +13,20 @@ export function inviteMail(ctx: AppContext, centre: CentreRow, who: Invitee, lin
   return queueMail(ctx, inviteMailRequest(centre, who, link, inviter));
 }
 
+const typeLabels = new Map<string, string>();
+
+/** Looked up once per language and type: a bulk upload names the same few thousands of times. */
+function accountTypeLabel(language: Language, type: string): string {
+  const key = `${language}:${type}`;
+  let label = typeLabels.get(key);
+  if (label === undefined) {
+    label = translator(language)(`access:account_types.${type}`);
+    typeLabels.set(key, label);
+  }
+  return label;
+}
+
 export function inviteMailRequest(centre: CentreRow, who: Invitee, link: string, inviter: string): MailRequest {
-  const t = translator(who.language);
   return {
     to: who.email,
     language: who.language,
@@ -24,7 +36,7 @@ export function inviteMailRequest(centre: CentreRow, who: Invitee, link: string,
       email: who.email,
       centre_name: centre.name,
       centre_number: centre.number,
-      account_type: t(`access:account_types.${who.accountType ?? 'user'}`),
+      account_type: accountTypeLabel(who.language, who.accountType ?? 'user'),
       inviter: nameOf(inviter),
       link,
     },
