@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerUserCommands } from './access/cli.js';
 import { registerTokenCommands } from './auth/cli.js';
 import { registerCentreCommands } from './centres/cli.js';
 import { describeError, withContext } from './cli/runtime.js';
@@ -37,6 +38,7 @@ program
 
 registerTokenCommands(program);
 registerCentreCommands(program);
+registerUserCommands(program);
 registerIntakeCommands(program);
 registerIntakeRunCommand(program);
 registerOutboxCommands(program);
