@@ -73,7 +73,13 @@ async function run(): Promise<BenchRow> {
   try {
     server = await spawnServer({
       entry: 'src/server.ts',
-      env: { DATABASE_PATH: database, DATA_DIR: dir.path, LOG_LEVEL: 'warn', DEMO_SEED: 'true', BODY_LIMIT_BYTES: '4194304' },
+      env: {
+        DATABASE_PATH: database,
+        DATA_DIR: dir.path,
+        LOG_LEVEL: 'warn',
+        DEMO_SEED: 'true',
+        BODY_LIMIT_BYTES: '4194304',
+      },
     });
     const token = server.stdout().match(/Authorization: Bearer (cym_[\w-]+)/)?.[1];
     if (!token) throw new Error(`no demo token in the server's output:\n${server.stdout()}`);

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { Principal } from '../auth/principal.js';
 import { withContext } from '../cli/runtime.js';
 import { GRANTS, type Grant } from './grants.js';
+import { setAccess } from './users/access.js';
 import { deleteUser } from './users/delete.js';
 import { InviteBody, ListUsersQuery } from './users/schema.js';
-import { setAccess } from './users/access.js';
 import { inviteUser, listUsers } from './users/service.js';
 
 /**
@@ -21,13 +21,18 @@ const OPERATOR: Principal = {
 };
 
 function grantsOf(list: string | undefined): Grant[] {
-  const names = (list ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
   const unknown = names.filter((g) => !(GRANTS as readonly string[]).includes(g));
   if (unknown.length) throw new Error(`unknown grant(s) ${unknown.join(', ')}; known: ${GRANTS.join(', ')}`);
   return names as Grant[];
 }
 
-const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+const print = (lines: string[]) => {
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+};
 
 export function registerUserCommands(program: Command) {
   const users = program.command('users').description("a centre's accounts: list, invite, grant, delete");
@@ -45,7 +50,15 @@ export function registerUserCommands(program: Command) {
           const res = await listUsers(ctx, OPERATOR, opts.centre, { ...query, page });
           for (const u of res.data)
             lines.push(
-              [u.id, u.email, `${u.first_name} ${u.last_name}`, u.account_type, u.hub_role ?? '-', u.status, u.grants.join(',')].join('\t'),
+              [
+                u.id,
+                u.email,
+                `${u.first_name} ${u.last_name}`,
+                u.account_type,
+                u.hub_role ?? '-',
+                u.status,
+                u.grants.join(','),
+              ].join('\t'),
             );
           if (page * res.per_page >= res.total) break;
         }
@@ -83,7 +96,9 @@ export function registerUserCommands(program: Command) {
     .requiredOption('--id <id>', 'account id')
     .requiredOption('--grants <list>', `comma-separated: ${GRANTS.join(',')}`)
     .action(async (opts: { centre: string; id: string; grants: string }) => {
-      const user = await withContext((ctx) => setAccess(ctx, OPERATOR, opts.centre, Number(opts.id), grantsOf(opts.grants)));
+      const user = await withContext((ctx) =>
+        setAccess(ctx, OPERATOR, opts.centre, Number(opts.id), grantsOf(opts.grants)),
+      );
       print([`${user.email}: ${user.grants.join(', ') || '(no grants)'}`]);
     });
   users
@@ -93,7 +108,9 @@ export function registerUserCommands(program: Command) {
     .requiredOption('--id <id>', 'account id')
     .option('--confirm <word>', 'DELETE or DILEU')
     .action(async (opts: { centre: string; id: string; confirm?: string }) => {
-      const gone = await withContext((ctx) => deleteUser(ctx, OPERATOR, opts.centre, Number(opts.id), opts.confirm));
+      const gone = await withContext((ctx) =>
+        deleteUser(ctx, OPERATOR, opts.centre, Number(opts.id), opts.confirm),
+      );
       print([`deleted ${gone.email} (id ${gone.id}) at ${gone.deleted_at}`]);
     });
 }

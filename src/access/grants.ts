@@ -2,7 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
-import { type AccountRow, accounts, GRANTS, type Grant, accountGrants as grantRows } from '../db/schema/index.js';
+import {
+  type AccountRow,
+  accounts,
+  GRANTS,
+  type Grant,
+  accountGrants as grantRows,
+} from '../db/schema/index.js';
 
 export { GRANTS, type Grant };
 
@@ -41,7 +47,7 @@ export async function accountGrants(db: Db, accountId: number): Promise<Grant[]>
     .from(accounts)
     .where(eq(accounts.id, accountId))
     .get();
-  if (!account || account.kind !== 'centre') return [];
+  if (account?.kind !== 'centre') return [];
   return (await grantsByAccount(db, [account])).get(account.id) ?? [];
 }
 

@@ -12,7 +12,11 @@ export function inviteLink(ctx: AppContext, token: string): string {
 }
 
 /** A fresh one-time link for an account: the token to mail and the row that stores its hash. */
-export async function inviteValues(ctx: AppContext, accountId: number | SQL<number>, purpose: 'invite' | 'reset') {
+export async function inviteValues(
+  ctx: AppContext,
+  accountId: number | SQL<number>,
+  purpose: 'invite' | 'reset',
+) {
   const token = newToken();
   const now = ctx.clock.now();
   const values = {

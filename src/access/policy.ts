@@ -29,7 +29,8 @@ export async function usersAccess(ctx: AppContext, p: Principal, number: string)
   if (isStaff(p, 'support', 'admin') || isCentreAdminOf(p, centre.id)) {
     return { ...base, centreAdmin: true, manage: true, readAll: true, grantable: GRANTS };
   }
-  if (isStaff(p, 'helpline')) return { ...base, centreAdmin: false, manage: false, readAll: true, grantable: [] };
+  if (isStaff(p, 'helpline'))
+    return { ...base, centreAdmin: false, manage: false, readAll: true, grantable: [] };
   if (!belongsTo(p, centre.id)) throw new DomainError('forbidden');
   const held = await accountGrants(ctx.db, p.accountId);
   const manage = held.includes('user_accounts');

@@ -101,7 +101,7 @@ export async function analyse(ctx: AppContext, msg: ParsedMessage): Promise<Anal
     tableRows: msg.tableRows,
     pdfText: pdfTexts,
   });
-  const language = detectLanguage(`${extraction.ownText}\n${pdfTexts.join('\n')}`, {
+  const language = await detectLanguage(`${extraction.ownText}\n${pdfTexts.join('\n')}`, {
     welsh: extraction.welshLabels,
     english: extraction.englishLabels,
   });

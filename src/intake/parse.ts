@@ -1,5 +1,8 @@
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
+import { lazy } from '../lazy.js';
 import { htmlToLines } from './html.js';
+
+const loadMailparser = lazy(() => import('mailparser'));
 
 export interface MailAttachment {
   filename: string;
@@ -97,6 +100,7 @@ export async function parseMessage(raw: Uint8Array, sha256: string): Promise<Par
 }
 
 async function parseTidy(raw: Buffer, sha256: string): Promise<ParsedMessage> {
+  const { simpleParser } = await loadMailparser();
   const mail: ParsedMail = await simpleParser(raw, {
     skipImageLinks: true,
     skipTextToHtml: true,

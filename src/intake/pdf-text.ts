@@ -1,4 +1,7 @@
-import { extractText, getDocumentProxy } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
+import { lazy } from '../lazy.js';
+
+const loadUnpdf = lazy(() => import('unpdf'));
 
 const MAX_PAGES = 10;
 
@@ -10,6 +13,7 @@ const MAX_PAGES = 10;
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   let doc: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
+    const { extractText, getDocumentProxy } = await loadUnpdf();
     doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, verbosity: 0 });
     if (doc.numPages > MAX_PAGES) return '';
     const { text } = await extractText(doc, { mergePages: true });

@@ -1,6 +1,5 @@
 import type { AppContext } from '../context.js';
 import { startDropFolder } from './drop-folder.js';
-import { startImapReader } from './imap/reader.js';
 import { ingest } from './pipeline.js';
 
 export interface Intake {
@@ -13,13 +12,11 @@ export interface Intake {
 export function startIntake(ctx: AppContext): Intake {
   const { IMAP_URL, IMAP_DONE_FOLDER, IMAP_POLL_MS } = ctx.config;
   if (IMAP_URL) {
-    const reader = startImapReader(ctx, {
-      url: IMAP_URL,
-      doneFolder: IMAP_DONE_FOLDER,
-      pollMs: IMAP_POLL_MS,
-      ingest,
-    });
-    return { source: 'imap', stop: reader.stop };
+    // imapflow is loaded only when there is a mailbox to read.
+    const reader = import('./imap/reader.js').then(({ startImapReader }) =>
+      startImapReader(ctx, { url: IMAP_URL, doneFolder: IMAP_DONE_FOLDER, pollMs: IMAP_POLL_MS, ingest }),
+    );
+    return { source: 'imap', stop: async () => (await reader).stop() };
   }
   ctx.logger.info('IMAP_URL is not set: reading .eml files from the drop folder');
   return { source: 'drop_folder', stop: startDropFolder(ctx, {}) };

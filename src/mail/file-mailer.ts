@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type StreamTransport from 'nodemailer/lib/stream-transport/index.js';
 import { composeOptions } from './compose.js';
 import type { Mailer } from './mailer.js';
+import { loadNodemailer } from './nodemailer.js';
 
 /** A Message-ID such as `<uuid@host>` as a file name: the same message always lands in the same file. */
 export function emlFileName(messageId: string): string {
@@ -16,10 +18,15 @@ export function emlFileName(messageId: string): string {
  * replaces its file rather than adding a second one.
  */
 export function createFileMailer(dir: string): Mailer {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  let builder: Transporter<StreamTransport.SentMessageInfo> | undefined;
   return {
     kind: 'file',
     async send(mail) {
+      builder ??= (await loadNodemailer()).createTransport({
+        streamTransport: true,
+        buffer: true,
+        newline: 'windows',
+      });
       const info = await builder.sendMail(composeOptions(mail));
       await mkdir(dir, { recursive: true });
       const target = join(dir, emlFileName(mail.messageId));
@@ -39,6 +46,6 @@ export function createFileMailer(dir: string): Mailer {
       }
       return { response: `written ${target}` };
     },
-    close: () => builder.close(),
+    close: () => builder?.close(),
   };
 }

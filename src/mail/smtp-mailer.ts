@@ -1,6 +1,8 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { composeOptions } from './compose.js';
 import { type Mailer, MailSendError } from './mailer.js';
+import { loadNodemailer } from './nodemailer.js';
 
 /**
  * Timeouts well inside the delivery lease (delivery.ts), so a send that hangs gives up before
@@ -32,11 +34,12 @@ function isPermanent(err: SmtpError): boolean {
 
 /** Sends over SMTP to `SMTP_URL` (smtp:// with STARTTLS when offered, smtps:// for implicit TLS). */
 export function createSmtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport({ url, ...TIMEOUTS });
+  let transport: Transporter<SMTPTransport.SentMessageInfo> | undefined;
   return {
     kind: 'smtp',
     async send(mail) {
       try {
+        transport ??= (await loadNodemailer()).createTransport({ url, ...TIMEOUTS });
         const info = await transport.sendMail(composeOptions(mail));
         return { response: info.response };
       } catch (e) {
@@ -44,6 +47,6 @@ export function createSmtpMailer(url: string): Mailer {
         throw new MailSendError(err.response ?? err.message ?? String(e), isPermanent(err));
       }
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }

@@ -20,7 +20,13 @@ describe('PATCH /centres/:number/users/:id', () => {
     const id = await teacher();
     const res = await h.call('PATCH', `${USERS}/${id}`, {
       token: h.tokens.eoCy,
-      body: { role_in_centre: 'Cynorthwyydd Arholiadau', telephone: '029 2018 0199', language: 'en', hub_role: 'SLT', account_type: 'admin' },
+      body: {
+        role_in_centre: 'Cynorthwyydd Arholiadau',
+        telephone: '029 2018 0199',
+        language: 'en',
+        hub_role: 'SLT',
+        account_type: 'admin',
+      },
     });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
@@ -34,21 +40,33 @@ describe('PATCH /centres/:number/users/:id', () => {
 
   it('refuses a change to one’s own email, saying how to ask for it, even for the EO', async () => {
     const id = await teacher();
-    const own = await h.call('PATCH', `${USERS}/${id}?lang=en`, { token: h.tokens.user, body: { email: 'new@ysgolgwyr.cymru' } });
+    const own = await h.call('PATCH', `${USERS}/${id}?lang=en`, {
+      token: h.tokens.user,
+      body: { email: 'new@ysgolgwyr.cymru' },
+    });
     expect(own.status).toBe(403);
     expect(own.json.error.code).toBe('own_email_change');
     expect(own.json.error.message).toMatch(/Ask your centre's Exams Officer or an Admin/);
     const [eo] = await accountByEmail(h, 'arholiadau@ysgolgwyr.cymru');
-    const eoOwn = await h.call('PATCH', `${USERS}/${eo?.id}`, { token: h.tokens.eoCy, body: { email: 'x@ysgolgwyr.cymru' } });
+    const eoOwn = await h.call('PATCH', `${USERS}/${eo?.id}`, {
+      token: h.tokens.eoCy,
+      body: { email: 'x@ysgolgwyr.cymru' },
+    });
     expect(eoOwn.status).toBe(403);
     expect(eoOwn.json.error.code).toBe('own_email_change');
   });
 
   it('lets a user edit their own details but not their type', async () => {
     const id = await teacher();
-    const ok = await h.call('PATCH', `${USERS}/${id}`, { token: h.tokens.user, body: { telephone: '029 2018 0188' } });
+    const ok = await h.call('PATCH', `${USERS}/${id}`, {
+      token: h.tokens.user,
+      body: { telephone: '029 2018 0188' },
+    });
     expect(ok.status).toBe(200);
-    const up = await h.call('PATCH', `${USERS}/${id}`, { token: h.tokens.user, body: { account_type: 'admin' } });
+    const up = await h.call('PATCH', `${USERS}/${id}`, {
+      token: h.tokens.user,
+      body: { account_type: 'admin' },
+    });
     expect(up.status).toBe(403);
     expect(up.json.error.code).toBe('self_grant');
   });
@@ -57,7 +75,10 @@ describe('PATCH /centres/:number/users/:id', () => {
     const id = await teacher();
     const before = await h.call('GET', '/api/v1/me', { token: h.tokens.user });
     expect(before.status).toBe(200);
-    const res = await h.call('PATCH', `${USERS}/${id}`, { token: h.tokens.eoCy, body: { email: 'Ifan.Jenkins@ysgolgwyr.cymru' } });
+    const res = await h.call('PATCH', `${USERS}/${id}`, {
+      token: h.tokens.eoCy,
+      body: { email: 'Ifan.Jenkins@ysgolgwyr.cymru' },
+    });
     expect(res.status).toBe(200);
     expect(res.json.email).toBe('Ifan.Jenkins@ysgolgwyr.cymru');
     const after = await h.call('GET', '/api/v1/me', { token: h.tokens.user });
@@ -65,19 +86,33 @@ describe('PATCH /centres/:number/users/:id', () => {
     const link = await linkTokenFor(h, 'Ifan.Jenkins@ysgolgwyr.cymru', 'login_changed');
     const accepted = await h.call('POST', `/api/v1/invites/${link}/accept`);
     expect(accepted.status).toBe(200);
-    expect((await h.call('GET', '/api/v1/me', { token: accepted.json.token })).json.email).toBe('Ifan.Jenkins@ysgolgwyr.cymru');
-    const audit = await h.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'login_moved'), eq(auditLog.entityId, String(id))));
+    expect((await h.call('GET', '/api/v1/me', { token: accepted.json.token })).json.email).toBe(
+      'Ifan.Jenkins@ysgolgwyr.cymru',
+    );
+    const audit = await h.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'login_moved'), eq(auditLog.entityId, String(id))));
     expect(audit[0]?.before).toEqual({ email: 'athro@ysgolgwyr.cymru' });
     expect(audit[0]?.actorLabel).toContain('arholiadau@ysgolgwyr.cymru');
-    const taken = await h.call('PATCH', `${USERS}/${id}`, { token: h.tokens.eoCy, body: { email: 'J.Price@stteilos-demo.org.uk' } });
+    const taken = await h.call('PATCH', `${USERS}/${id}`, {
+      token: h.tokens.eoCy,
+      body: { email: 'J.Price@stteilos-demo.org.uk' },
+    });
     expect(taken.status).toBe(409);
   });
 
   it('keeps email changes for the Centre Admin: a user_accounts holder is refused', async () => {
     const mgrToken = await h.makeToken({ role: 'user', centre: '68123', email: 'rheolwr@ysgolgwyr.cymru' });
     const [mgr] = await accountByEmail(h, 'rheolwr@ysgolgwyr.cymru');
-    await h.call('PUT', `${USERS}/${mgr?.id}/access`, { token: h.tokens.eoCy, body: { grants: ['user_accounts'] } });
-    const res = await h.call('PATCH', `${USERS}/${await teacher()}`, { token: mgrToken, body: { email: 'z@ysgolgwyr.cymru' } });
+    await h.call('PUT', `${USERS}/${mgr?.id}/access`, {
+      token: h.tokens.eoCy,
+      body: { grants: ['user_accounts'] },
+    });
+    const res = await h.call('PATCH', `${USERS}/${await teacher()}`, {
+      token: mgrToken,
+      body: { email: 'z@ysgolgwyr.cymru' },
+    });
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('centre_admin_only');
   });
@@ -93,20 +128,29 @@ describe('DELETE /centres/:number/users/:id', () => {
         'To delete this account, send confirm with the word DELETE (or DILEU). A deleted account cannot be recovered.',
       );
     }
-    const cy = await h.call('DELETE', `${USERS}/${id}?lang=cy`, { token: h.tokens.eoCy, body: { confirm: 'NA' } });
+    const cy = await h.call('DELETE', `${USERS}/${id}?lang=cy`, {
+      token: h.tokens.eoCy,
+      body: { confirm: 'NA' },
+    });
     expect(cy.json.error.message).toMatch(/gair DILEU \(neu DELETE\)/);
     expect((await accountByEmail(h, 'athro@ysgolgwyr.cymru'))[0]?.status).toBe('active');
   });
 
   it('deletes with DILEU: tokens end, the email is free again, the audit says who removed whom and when', async () => {
     const id = await teacher();
-    const res = await h.call('DELETE', `${USERS}/${id}`, { token: h.tokens.eoCy, body: { confirm: 'DILEU' } });
+    const res = await h.call('DELETE', `${USERS}/${id}`, {
+      token: h.tokens.eoCy,
+      body: { confirm: 'DILEU' },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ id, status: 'deleted', deleted_at: '2026-11-23T09:00:00.000Z' });
     expect((await h.call('GET', '/api/v1/me', { token: h.tokens.user })).status).toBe(401);
     const gone = await h.call('GET', `${USERS}/${id}`, { token: h.tokens.eoCy });
     expect(gone.status).toBe(404);
-    const [audit] = await h.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'delete'), eq(auditLog.entityId, String(id))));
+    const [audit] = await h.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'delete'), eq(auditLog.entityId, String(id))));
     expect(audit?.actorLabel).toContain('arholiadau@ysgolgwyr.cymru');
     expect(audit?.before).toMatchObject({ email: 'athro@ysgolgwyr.cymru' });
     expect(audit?.at.toISOString()).toBe('2026-11-23T09:00:00.000Z');
@@ -116,13 +160,19 @@ describe('DELETE /centres/:number/users/:id', () => {
 
   it('deletes with DELETE for staff', async () => {
     const id = await teacher();
-    const res = await h.call('DELETE', `${USERS}/${id}`, { token: h.tokens.support, body: { confirm: 'DELETE' } });
+    const res = await h.call('DELETE', `${USERS}/${id}`, {
+      token: h.tokens.support,
+      body: { confirm: 'DELETE' },
+    });
     expect(res.status).toBe(200);
   });
 
   it('never deletes the EO account: change the EO instead', async () => {
     const [eo] = await accountByEmail(h, 'arholiadau@ysgolgwyr.cymru');
-    const res = await h.call('DELETE', `${USERS}/${eo?.id}?lang=en`, { token: h.tokens.support, body: { confirm: 'DELETE' } });
+    const res = await h.call('DELETE', `${USERS}/${eo?.id}?lang=en`, {
+      token: h.tokens.support,
+      body: { confirm: 'DELETE' },
+    });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe('eo_account_fixed');
     expect(res.json.error.message).toMatch(/change the Exams Officer instead/);
@@ -131,8 +181,14 @@ describe('DELETE /centres/:number/users/:id', () => {
   it('is refused to a user_accounts holder', async () => {
     const mgrToken = await h.makeToken({ role: 'user', centre: '68123', email: 'rheolwr@ysgolgwyr.cymru' });
     const [mgr] = await accountByEmail(h, 'rheolwr@ysgolgwyr.cymru');
-    await h.call('PUT', `${USERS}/${mgr?.id}/access`, { token: h.tokens.eoCy, body: { grants: ['user_accounts'] } });
-    const res = await h.call('DELETE', `${USERS}/${await teacher()}`, { token: mgrToken, body: { confirm: 'DELETE' } });
+    await h.call('PUT', `${USERS}/${mgr?.id}/access`, {
+      token: h.tokens.eoCy,
+      body: { grants: ['user_accounts'] },
+    });
+    const res = await h.call('DELETE', `${USERS}/${await teacher()}`, {
+      token: mgrToken,
+      body: { confirm: 'DELETE' },
+    });
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('centre_admin_only');
   });

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, invites, outbox } from '../../src/db/schema/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -37,6 +37,9 @@ async function tableCounts() {
   return { accounts: await centreAccountCount(), invites: i?.n ?? 0, mails: o?.n ?? 0 };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON an answer carries
+type Json = any;
+
 const upload = (body: string | Uint8Array, type: string, query = '') =>
   h.app.request(`${USERS}/bulk?lang=en${query.replace('?', '&')}`, {
     method: 'POST',
@@ -57,7 +60,7 @@ describe('POST /centres/:number/users/bulk', () => {
     const before = await tableCounts();
     const res = await upload(MIXED, 'text/csv');
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body: Json = await res.json();
     expect(body.error.code).toBe('bulk_rejected');
     expect(body.error.message).toMatch(/Nothing was added: 8 of 10 rows/);
     const byRow = new Map<number, string[]>();
@@ -80,7 +83,7 @@ describe('POST /centres/:number/users/bulk', () => {
     const before = await tableCounts();
     const res = await upload(MIXED, 'text/csv; charset=utf-8', '?mode=valid-only');
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body: Json = await res.json();
     expect(body).toMatchObject({ mode: 'valid-only', applied: true, rows: 10, created: 2, rejected: 8 });
     expect(body.results.map((r: { row: number; outcome: string }) => [r.row, r.outcome])).toEqual([
       [2, 'created'],
@@ -100,10 +103,16 @@ describe('POST /centres/:number/users/bulk', () => {
       invites: before.invites + 2,
       mails: before.mails + 2,
     });
-    const [sian] = await h.ctx.db.select().from(accounts).where(eq(accounts.email, 's.bowen@ysgolgwyr.cymru'));
+    const [sian] = await h.ctx.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.email, 's.bowen@ysgolgwyr.cymru'));
     expect(sian).toMatchObject({ status: 'invited', hubRole: 'INV', language: 'cy', accountType: 'user' });
     expect(body.results[0].account_id).toBe(sian?.id);
-    const [mail] = await h.ctx.db.select().from(outbox).where(eq(outbox.toAddress, 's.bowen@ysgolgwyr.cymru'));
+    const [mail] = await h.ctx.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, 's.bowen@ysgolgwyr.cymru'));
     expect(mail?.language).toBe('cy');
   });
 
@@ -117,7 +126,10 @@ describe('POST /centres/:number/users/bulk', () => {
     const before = await tableCounts();
     const strict = await upload(file, XLSX);
     expect(strict.status).toBe(422);
-    const details = (await strict.json()).error.details.map((d: { row: number; code: string }) => [d.row, d.code]);
+    const details = ((await strict.json()) as Json).error.details.map((d: { row: number; code: string }) => [
+      d.row,
+      d.code,
+    ]);
     expect(details).toEqual([
       [3, 'formula_cell'],
       [4, 'formula_cell'],
@@ -127,26 +139,33 @@ describe('POST /centres/:number/users/bulk', () => {
 
     const lenient = await upload(file, 'application/octet-stream', '?mode=valid-only');
     expect(lenient.status).toBe(201);
-    expect((await lenient.json()).created).toBe(1);
+    expect(((await lenient.json()) as Json).created).toBe(1);
     expect((await tableCounts()).accounts).toBe(before.accounts + 1);
   });
 
   it('takes a multipart upload in the field file, and applies a clean file whole', async () => {
     const form = new FormData();
-    form.set('file', new File([`${HEADER}\nA,B,ab@ysgolgwyr.cymru,inv,USER,CY\nC,D,cd@ysgolgwyr.cymru,SLT,user,en\n`], 'users.csv', { type: 'text/csv' }));
+    form.set(
+      'file',
+      new File(
+        [`${HEADER}\nA,B,ab@ysgolgwyr.cymru,inv,USER,CY\nC,D,cd@ysgolgwyr.cymru,SLT,user,en\n`],
+        'users.csv',
+        { type: 'text/csv' },
+      ),
+    );
     const res = await h.app.request(`${USERS}/bulk`, {
       method: 'POST',
       headers: { authorization: `Bearer ${h.tokens.eoCy}` },
       body: form,
     });
     expect(res.status).toBe(201);
-    expect((await res.json()).created).toBe(2);
+    expect(((await res.json()) as Json).created).toBe(2);
   });
 
   it('refuses a file without the template’s columns, and one of another type', async () => {
     const res = await upload('name,email\nA,a@b.cymru\n', 'text/csv');
     expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toBe('bulk_unreadable');
+    expect(((await res.json()) as Json).error.code).toBe('bulk_unreadable');
     const pdf = await upload('%PDF-1.4', 'application/pdf');
     expect(pdf.status).toBe(415);
   });
@@ -158,7 +177,9 @@ describe('the templates', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.text).toBe(`${HEADER}\r\n`);
-    const res = await h.app.request(`${USERS}/template.xlsx`, { headers: { authorization: `Bearer ${h.tokens.eoCy}` } });
+    const res = await h.app.request(`${USERS}/template.xlsx`, {
+      headers: { authorization: `Bearer ${h.tokens.eoCy}` },
+    });
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);

@@ -26,7 +26,10 @@ describe('inviting a user', () => {
       invite_expires_at: '2026-11-30T09:00:00.000Z',
     });
     expect(res.json.id).toEqual(expect.any(Number));
-    const [mail] = await h.ctx.db.select().from(outbox).where(eq(outbox.toAddress, 's.bowen@ysgolgwyr.cymru'));
+    const [mail] = await h.ctx.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, 's.bowen@ysgolgwyr.cymru'));
     expect(mail).toMatchObject({ template: 'invite', language: 'cy' });
     expect(mail?.params).toMatchObject({ centre_number: '68123', account_type: 'Defnyddiwr' });
 
@@ -53,7 +56,11 @@ describe('inviting a user', () => {
   });
 
   it('refuses an address used anywhere in the service, whatever its case, with a 409', async () => {
-    for (const email of ['J.PRICE@stteilos-demo.org.uk', 'Cefnogi@Cymorth.localhost', 'athro@YSGOLGWYR.cymru']) {
+    for (const email of [
+      'J.PRICE@stteilos-demo.org.uk',
+      'Cefnogi@Cymorth.localhost',
+      'athro@YSGOLGWYR.cymru',
+    ]) {
       const res = await invite(h, { email });
       expect(res.status, email).toBe(409);
       expect(res.json.error).toEqual({
@@ -93,7 +100,11 @@ describe('inviting a user', () => {
   });
 
   it('lets a user_accounts holder invite users only with grants they hold, and never an admin', async () => {
-    const managerToken = await h.makeToken({ role: 'user', centre: '68123', email: 'rheolwr@ysgolgwyr.cymru' });
+    const managerToken = await h.makeToken({
+      role: 'user',
+      centre: '68123',
+      email: 'rheolwr@ysgolgwyr.cymru',
+    });
     const manager = (await accountByEmail(h, 'rheolwr@ysgolgwyr.cymru'))[0];
     await h.call('PUT', `${USERS}/${manager?.id}/access`, {
       token: h.tokens.eoCy,
@@ -101,7 +112,11 @@ describe('inviting a user', () => {
     });
     const ok = await invite(h, { email: 'a@ysgolgwyr.cymru', grants: ['iamis'] }, managerToken);
     expect(ok.status).toBe(201);
-    const tooMuch = await invite(h, { email: 'b@ysgolgwyr.cymru', grants: ['iamis', 'results'] }, managerToken);
+    const tooMuch = await invite(
+      h,
+      { email: 'b@ysgolgwyr.cymru', grants: ['iamis', 'results'] },
+      managerToken,
+    );
     expect(tooMuch.status).toBe(403);
     expect(tooMuch.json.error.code).toBe('grant_not_held');
     expect(tooMuch.json.error.message).toContain('results');

@@ -5,12 +5,23 @@ import { accountByEmail, invite, USERS } from './support.js';
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
-  await invite(h, { email: 'sian.bowen@ysgolgwyr.cymru', first_name: 'Siân', hub_role: 'INV', grants: ['iamis'] });
-  await invite(h, { email: 'gethin@ysgolgwyr.cymru', first_name: 'Gethin', last_name: 'Ŵyn', account_type: 'admin' });
+  await invite(h, {
+    email: 'sian.bowen@ysgolgwyr.cymru',
+    first_name: 'Siân',
+    hub_role: 'INV',
+    grants: ['iamis'],
+  });
+  await invite(h, {
+    email: 'gethin@ysgolgwyr.cymru',
+    first_name: 'Gethin',
+    last_name: 'Ŵyn',
+    account_type: 'admin',
+  });
 });
 afterEach(() => h.close());
 
-const list = async (query: string) => (await h.call('GET', `${USERS}?${query}`, { token: h.tokens.eoCy })).json;
+const list = async (query: string) =>
+  (await h.call('GET', `${USERS}?${query}`, { token: h.tokens.eoCy })).json;
 
 describe('GET /centres/:number/users', () => {
   it('lists the centre’s accounts only, paginated', async () => {
@@ -23,13 +34,23 @@ describe('GET /centres/:number/users', () => {
   });
 
   it('filters by type, status, Hub role and grant, and searches names ignoring accents', async () => {
-    expect((await list('account_type=admin')).data.map((u: { email: string }) => u.email)).toEqual(['gethin@ysgolgwyr.cymru']);
+    expect((await list('account_type=admin')).data.map((u: { email: string }) => u.email)).toEqual([
+      'gethin@ysgolgwyr.cymru',
+    ]);
     expect((await list('status=invited')).total).toBe(2);
     expect((await list('hub_role=INV')).data[0].email).toBe('sian.bowen@ysgolgwyr.cymru');
     const iamis = (await list('grant=iamis')).data.map((u: { email: string }) => u.email).sort();
-    expect(iamis).toEqual(['arholiadau@ysgolgwyr.cymru', 'gethin@ysgolgwyr.cymru', 'sian.bowen@ysgolgwyr.cymru']);
-    expect((await list('q=sian')).data.map((u: { email: string }) => u.email)).toEqual(['sian.bowen@ysgolgwyr.cymru']);
-    expect((await list('q=WYN')).data.map((u: { email: string }) => u.email)).toEqual(['gethin@ysgolgwyr.cymru']);
+    expect(iamis).toEqual([
+      'arholiadau@ysgolgwyr.cymru',
+      'gethin@ysgolgwyr.cymru',
+      'sian.bowen@ysgolgwyr.cymru',
+    ]);
+    expect((await list('q=sian')).data.map((u: { email: string }) => u.email)).toEqual([
+      'sian.bowen@ysgolgwyr.cymru',
+    ]);
+    expect((await list('q=WYN')).data.map((u: { email: string }) => u.email)).toEqual([
+      'gethin@ysgolgwyr.cymru',
+    ]);
     expect((await list('q=ysgolgwyr&per_page=1&page=2')).total).toBe(4);
   });
 

@@ -34,7 +34,13 @@ runCommonRouteTests({
 runCommonRouteTests({
   method: 'POST',
   path: USERS,
-  body: { first_name: 'Nia', last_name: 'Huws', email: 'nia@ysgolgwyr.cymru', language: 'cy', account_type: 'user' },
+  body: {
+    first_name: 'Nia',
+    last_name: 'Huws',
+    email: 'nia@ysgolgwyr.cymru',
+    language: 'cy',
+    account_type: 'user',
+  },
   allowed: ['support', 'admin', 'eoCy', 'centreAdmin'],
   wrongRole: ['user', 'moderator', 'helpline'],
   otherCentre: ['eoEn', 'userEn'],

@@ -10,11 +10,18 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { type AccountRow, accounts } from '../../db/schema/index.js';
 import { DomainError } from '../../errors.js';
 import { issueInvite } from '../invites.js';
-import { actorFor, assertCanManageAccount, isSelf, requireCentreAccount, type UsersAccess, usersAccess } from '../policy.js';
+import {
+  actorFor,
+  assertCanManageAccount,
+  isSelf,
+  requireCentreAccount,
+  type UsersAccess,
+  usersAccess,
+} from '../policy.js';
 import { inviteMail, loginChangedMail } from './mail.js';
 import { expireOpenInvites } from './queries.js';
-import { presentAccount } from './service.js';
 import type { PatchUserInput } from './schema.js';
+import { presentAccount } from './service.js';
 
 /** Who may change what (seeds 002, 003): own details yes; own email, type or Hub role no. */
 function assertMayAmend(a: UsersAccess, target: AccountRow, input: PatchUserInput) {
@@ -53,7 +60,13 @@ async function emailChangeStatements(ctx: AppContext, a: UsersAccess, target: Ac
   return statements;
 }
 
-export async function amendUser(ctx: AppContext, p: Principal, number: string, id: number, input: PatchUserInput) {
+export async function amendUser(
+  ctx: AppContext,
+  p: Principal,
+  number: string,
+  id: number,
+  input: PatchUserInput,
+) {
   const a = await usersAccess(ctx, p, number);
   const target = await requireCentreAccount(ctx, a, id);
   assertMayAmend(a, target, input);
@@ -73,7 +86,9 @@ export async function amendUser(ctx: AppContext, p: Principal, number: string, i
     accountType: input.account_type,
     hubRole: input.hub_role,
     email: input.email,
-    ...(emailMoves ? { emailKey: newKey, resetRequiredAt: target.status === 'active' ? ctx.clock.now() : undefined } : {}),
+    ...(emailMoves
+      ? { emailKey: newKey, resetRequiredAt: target.status === 'active' ? ctx.clock.now() : undefined }
+      : {}),
   });
   if (!change.changed) return presentAccount(ctx, a, target);
   const now = ctx.clock.now();

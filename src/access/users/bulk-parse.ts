@@ -15,7 +15,10 @@ export interface RawRow {
 
 const unreadable = () => new DomainError('bulk_unreadable', { columns: BULK_COLUMNS.join(', ') });
 
-function toRows(header: string[], body: { row: number; values: string[]; formulaAt: Set<number> }[]): RawRow[] {
+function toRows(
+  header: string[],
+  body: { row: number; values: string[]; formulaAt: Set<number> }[],
+): RawRow[] {
   const names = header.map((h) => h.trim().toLowerCase());
   const index = new Map(BULK_COLUMNS.map((c) => [c, names.indexOf(c)]));
   if ([...index.values()].some((i) => i < 0)) throw unreadable();
@@ -52,7 +55,8 @@ function parseCsv(text: string): RawRow[] {
 
 function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   const v = cell.value;
-  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return { text: '', formula: true };
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v))
+    return { text: '', formula: true };
   if (v === null || v === undefined) return { text: '', formula: false };
   return { text: cell.text, formula: false };
 }
@@ -93,7 +97,13 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 export async function readUpload(bytes: Uint8Array, contentType: string, filename = ''): Promise<RawRow[]> {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === XLSX_TYPE || /\.xlsx$/i.test(filename) || isZip(bytes)) return parseXlsx(bytes);
-  const csvLike = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream'];
+  const csvLike = [
+    'text/csv',
+    'application/csv',
+    'text/plain',
+    'application/vnd.ms-excel',
+    'application/octet-stream',
+  ];
   if (csvLike.includes(type) || /\.csv$/i.test(filename)) return parseCsv(new TextDecoder().decode(bytes));
   throw new DomainError('bulk_unsupported_file');
 }

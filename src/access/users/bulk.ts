@@ -7,9 +7,9 @@ import type { AppContext } from '../../context.js';
 import type { Statement } from '../../db/atomic.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { accounts, invites, outbox } from '../../db/schema/index.js';
-import { newMessageId } from '../../mail/outbox.js';
 import { DomainError, type ErrorDetail } from '../../errors.js';
 import { issuesToDetails } from '../../http/validation.js';
+import { newMessageId } from '../../mail/outbox.js';
 import { Email, LanguageField, Text } from '../../shared-schemas.js';
 import { actorFor, assertManage, type UsersAccess, usersAccess } from '../policy.js';
 import type { RawRow } from './bulk-parse.js';
@@ -45,7 +45,11 @@ export interface RowOutcome {
 const INSERT_CHUNK = 50;
 
 function checkRow(raw: RawRow, a: UsersAccess): { input?: BulkRowInput; problems: ErrorDetail[] } {
-  const problems: ErrorDetail[] = raw.formulas.map((field) => ({ row: raw.row, field, code: 'formula_cell' }));
+  const problems: ErrorDetail[] = raw.formulas.map((field) => ({
+    row: raw.row,
+    field,
+    code: 'formula_cell',
+  }));
   const cells = Object.fromEntries(
     Object.entries(raw.cells).map(([k, v]) => [k, v?.trim() ? v.trim() : undefined]),
   );
@@ -74,14 +78,24 @@ async function checkRows(ctx: AppContext, a: UsersAccess, rows: RawRow[]) {
     const key = c.input && emailKey(c.input.email);
     if (!key || !c.input) continue;
     if (firstRowOf.has(key)) {
-      c.problems.push({ row: c.raw.row, field: 'email', code: 'duplicate_in_file', params: { first: firstRowOf.get(key) } });
+      c.problems.push({
+        row: c.raw.row,
+        field: 'email',
+        code: 'duplicate_in_file',
+        params: { first: firstRowOf.get(key) },
+      });
       c.input = undefined;
     } else firstRowOf.set(key, c.raw.row);
   }
   const taken = await liveEmailKeys(ctx.db, [...firstRowOf.keys()]);
   for (const c of checked) {
     if (c.input && taken.has(emailKey(c.input.email))) {
-      c.problems.push({ row: c.raw.row, field: 'email', code: 'email_in_use', params: { email: c.input.email } });
+      c.problems.push({
+        row: c.raw.row,
+        field: 'email',
+        code: 'email_in_use',
+        params: { email: c.input.email },
+      });
       c.input = undefined;
     }
   }
@@ -114,7 +128,14 @@ export async function bulkInvite(
     );
   }
   const good = checked.filter((c) => c.input);
-  const ids = good.length ? await applyRows(ctx, a, p, good.map((c) => c.input as BulkRowInput)) : new Map();
+  const ids = good.length
+    ? await applyRows(
+        ctx,
+        a,
+        p,
+        good.map((c) => c.input as BulkRowInput),
+      )
+    : new Map();
   const outcomes: RowOutcome[] = checked.map((c) => {
     const email = c.input?.email ?? c.raw.cells.email?.trim() ?? null;
     const id = c.input ? ids.get(emailKey(c.input.email)) : undefined;
@@ -126,13 +147,26 @@ export async function bulkInvite(
       problems: c.problems,
     };
   });
-  return { mode, applied: true, rows: rows.length, created: good.length, rejected: bad.length, results: outcomes };
+  return {
+    mode,
+    applied: true,
+    rows: rows.length,
+    created: good.length,
+    rejected: bad.length,
+    results: outcomes,
+  };
 }
 
 /** `(a, b, ...), (a, b, ...)`: every value a bound parameter. */
 const valuesOf = (rows: unknown[][]) =>
   sql.join(
-    rows.map((r) => sql`(${sql.join(r.map((v) => sql`${v}`), sql`, `)})`),
+    rows.map(
+      (r) =>
+        sql`(${sql.join(
+          r.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+    ),
     sql`, `,
   );
 

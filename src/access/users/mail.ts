@@ -26,7 +26,12 @@ function accountTypeLabel(language: Language, type: string): string {
   return label;
 }
 
-export function inviteMailRequest(centre: CentreRow, who: Invitee, link: string, inviter: string): MailRequest {
+export function inviteMailRequest(
+  centre: CentreRow,
+  who: Invitee,
+  link: string,
+  inviter: string,
+): MailRequest {
   return {
     to: who.email,
     language: who.language,
@@ -44,7 +49,13 @@ export function inviteMailRequest(centre: CentreRow, who: Invitee, link: string,
 }
 
 /** Tells the new address it is now the login, with a link to set up access again. */
-export function loginChangedMail(ctx: AppContext, centre: CentreRow, who: Invitee, link: string, changer: string) {
+export function loginChangedMail(
+  ctx: AppContext,
+  centre: CentreRow,
+  who: Invitee,
+  link: string,
+  changer: string,
+) {
   return queueMail(ctx, {
     to: who.email,
     language: who.language,

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ACCOUNT_STATUSES, CENTRE_ACCOUNT_TYPES, GRANTS, HUB_ROLES } from '../../db/schema/index.js';
 import type { AccountRow, Grant } from '../../db/schema/index.js';
+import { ACCOUNT_STATUSES, CENTRE_ACCOUNT_TYPES, GRANTS, HUB_ROLES } from '../../db/schema/index.js';
 
 export const UserSchema = z
   .object({

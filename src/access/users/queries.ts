@@ -81,7 +81,11 @@ export function expireOpenInvites(db: Db, accountId: number, at: Date) {
     .update(invites)
     .set({ expiresAt: at })
     .where(
-      and(eq(invites.accountId, accountId), sql`${invites.usedAt} is null`, sql`${invites.expiresAt} > ${at.getTime()}`),
+      and(
+        eq(invites.accountId, accountId),
+        sql`${invites.usedAt} is null`,
+        sql`${invites.expiresAt} > ${at.getTime()}`,
+      ),
     );
 }
 

@@ -1,11 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CentreParams } from '../../centres/schema.js';
 import { DomainError } from '../../errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { principalOf, requireAuth } from '../../http/middleware.js';
-import { bearerSecurity, errorJson, errorResponses, jsonContent, LangQuery, paginated } from '../../http/openapi.js';
+import {
+  bearerSecurity,
+  errorJson,
+  errorResponses,
+  jsonContent,
+  LangQuery,
+  paginated,
+} from '../../http/openapi.js';
 import { newRouter } from '../../http/router.js';
-import { CentreParams } from '../../centres/schema.js';
+import { assertManage, usersAccess } from '../policy.js';
 import { setAccess } from './access.js';
 import { amendUser } from './amend.js';
 import { BULK_MODES, bulkInvite } from './bulk.js';
@@ -16,7 +24,6 @@ import { UserSchema } from './present.js';
 import { AccessBody, DeleteBody, InviteBody, ListUsersQuery, PatchUserBody, UserParams } from './schema.js';
 import { getUser, InvitedUserSchema, inviteUser, listUsers, resendInvite } from './service.js';
 import { BULK_COLUMNS, templateCsv, templateXlsx } from './template.js';
-import { usersAccess, assertManage } from '../policy.js';
 
 const tags = ['Centre users'];
 
@@ -58,7 +65,10 @@ const templateXlsxRoute = createRoute({
   middleware: [requireAuth] as const,
   request: { params: CentreParams, query: LangQuery },
   responses: {
-    200: { description: 'The template', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } },
+    200: {
+      description: 'The template',
+      content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+    },
     ...errorResponses,
   },
 });
@@ -79,7 +89,11 @@ const bulk = createRoute({
       required: true,
       content: {
         'multipart/form-data': {
-          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+          schema: {
+            type: 'object',
+            properties: { file: { type: 'string', format: 'binary' } },
+            required: ['file'],
+          },
         },
         'text/csv': { schema: { type: 'string' } },
         [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
@@ -165,7 +179,10 @@ const access = createRoute({
   request: {
     params: UserParams,
     query: LangQuery,
-    body: { required: true, content: { 'application/json': { schema: AccessBody, example: { grants: ['iamis', 'results'] } } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: AccessBody, example: { grants: ['iamis', 'results'] } } },
+    },
   },
   responses: {
     200: jsonContent(UserSchema, 'The account with its grants'),
@@ -188,7 +205,12 @@ const patch = createRoute({
     query: LangQuery,
     body: {
       required: true,
-      content: { 'application/json': { schema: PatchUserBody, example: { role_in_centre: 'Exams Assistant', hub_role: 'EO' } } },
+      content: {
+        'application/json': {
+          schema: PatchUserBody,
+          example: { role_in_centre: 'Exams Assistant', hub_role: 'EO' },
+        },
+      },
     },
   },
   responses: {
@@ -208,7 +230,10 @@ const remove = createRoute({
   request: {
     params: UserParams,
     query: LangQuery,
-    body: { required: false, content: { 'application/json': { schema: DeleteBody, example: { confirm: 'DELETE' } } } },
+    body: {
+      required: false,
+      content: { 'application/json': { schema: DeleteBody, example: { confirm: 'DELETE' } } },
+    },
   },
   responses: {
     200: jsonContent(
@@ -241,7 +266,10 @@ async function uploadOf(c: Context<AppEnv>) {
 export function usersRoutes() {
   return newRouter()
     .openapi(list, async (c) =>
-      c.json(await listUsers(c.get('ctx'), principalOf(c), c.req.valid('param').number, c.req.valid('query')), 200),
+      c.json(
+        await listUsers(c.get('ctx'), principalOf(c), c.req.valid('param').number, c.req.valid('query')),
+        200,
+      ),
     )
     .openapi(templateCsvRoute, async (c) => {
       assertManage(await usersAccess(c.get('ctx'), principalOf(c), c.req.valid('param').number));
@@ -259,11 +287,20 @@ export function usersRoutes() {
     })
     .openapi(bulk, async (c) => {
       const { number } = c.req.valid('param');
-      const report = await bulkInvite(c.get('ctx'), principalOf(c), number, () => uploadOf(c), c.req.valid('query').mode);
+      const report = await bulkInvite(
+        c.get('ctx'),
+        principalOf(c),
+        number,
+        () => uploadOf(c),
+        c.req.valid('query').mode,
+      );
       return c.json(presentBulkReport(report, c.get('t')), 201);
     })
     .openapi(invite, async (c) =>
-      c.json(await inviteUser(c.get('ctx'), principalOf(c), c.req.valid('param').number, c.req.valid('json')), 201),
+      c.json(
+        await inviteUser(c.get('ctx'), principalOf(c), c.req.valid('param').number, c.req.valid('json')),
+        201,
+      ),
     )
     .openapi(get, async (c) => {
       const { number, id } = c.req.valid('param');
@@ -275,7 +312,10 @@ export function usersRoutes() {
     })
     .openapi(access, async (c) => {
       const { number, id } = c.req.valid('param');
-      return c.json(await setAccess(c.get('ctx'), principalOf(c), number, id, c.req.valid('json').grants), 200);
+      return c.json(
+        await setAccess(c.get('ctx'), principalOf(c), number, id, c.req.valid('json').grants),
+        200,
+      );
     })
     .openapi(patch, async (c) => {
       const { number, id } = c.req.valid('param');

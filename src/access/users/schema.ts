@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ACCOUNT_STATUSES, CENTRE_ACCOUNT_TYPES, GRANTS, HUB_ROLES } from '../../db/schema/index.js';
 import { CentreParams } from '../../centres/schema.js';
-import { PaginationQuery, LangQuery } from '../../http/openapi.js';
+import { ACCOUNT_STATUSES, CENTRE_ACCOUNT_TYPES, GRANTS, HUB_ROLES } from '../../db/schema/index.js';
+import { LangQuery, PaginationQuery } from '../../http/openapi.js';
 import { Email, LanguageField, Text, UkTelephone } from '../../shared-schemas.js';
 
 export const GrantField = z.enum(GRANTS).openapi({ example: 'iamis' });
@@ -10,7 +10,11 @@ export const HubRoleField = z.enum(HUB_ROLES).openapi({ example: 'INV' });
 export const InviteAccountType = z.enum(['admin', 'user']).openapi({ example: 'user' });
 
 export const UserParams = CentreParams.extend({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 7 }),
 });
 
 export const ListUsersQuery = PaginationQuery.extend(LangQuery.shape).extend({
@@ -59,7 +63,8 @@ export const PatchUserBody = z
     account_type: InviteAccountType.optional(),
     hub_role: HubRoleField.nullable().optional(),
     email: Email.optional().openapi({
-      description: "Only the centre's EO or Admin, or staff; never your own. The new address is the new login.",
+      description:
+        "Only the centre's EO or Admin, or staff; never your own. The new address is the new login.",
     }),
   })
   .refine((v) => Object.keys(v).length > 0, { params: { i18n: 'empty_patch' } })

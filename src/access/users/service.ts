@@ -7,8 +7,8 @@ import type { AppContext } from '../../context.js';
 import { writeAtomically } from '../../db/atomic.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { type AccountRow, accountGrants, accounts, type Grant, invites } from '../../db/schema/index.js';
-import { queueMail } from '../../mail/outbox.js';
 import { DomainError } from '../../errors.js';
+import { queueMail } from '../../mail/outbox.js';
 import { GRANTS, grantsByAccount, impliesAllGrants, inGrantOrder } from '../grants.js';
 import { INVITE_TTL_MS, inviteValues, issueInvite } from '../invites.js';
 import {

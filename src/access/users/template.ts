@@ -4,7 +4,14 @@ import { HUB_ROLES } from '../../db/schema/index.js';
 import { translator } from '../../i18n/index.js';
 
 /** The bulk upload columns, in template order (seed 003's UserUploadTemplate plus our own fields). */
-export const BULK_COLUMNS = ['first_name', 'last_name', 'email', 'hub_role', 'account_type', 'language'] as const;
+export const BULK_COLUMNS = [
+  'first_name',
+  'last_name',
+  'email',
+  'hub_role',
+  'account_type',
+  'language',
+] as const;
 export type BulkColumn = (typeof BULK_COLUMNS)[number];
 
 const ALLOWED: Record<BulkColumn, string> = {
@@ -30,7 +37,9 @@ export async function templateXlsx(): Promise<Buffer> {
   const en = translator('en');
   const book = new ExcelJS.Workbook();
   book.creator = 'cymorth';
-  const users = book.addWorksheet(`${cy('access:template.users_sheet')} - ${en('access:template.users_sheet')}`);
+  const users = book.addWorksheet(
+    `${cy('access:template.users_sheet')} - ${en('access:template.users_sheet')}`,
+  );
   users.columns = BULK_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'email' ? 36 : 18 }));
   users.getRow(1).font = { bold: true };
   users.views = [{ state: 'frozen', ySplit: 1 }];
@@ -43,7 +52,8 @@ export async function templateXlsx(): Promise<Buffer> {
     { header: `${cy('access:template.allowed')} / ${en('access:template.allowed')}`, width: 24 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const c of BULK_COLUMNS) help.addRow([c, cy(`access:columns.${c}`), en(`access:columns.${c}`), ALLOWED[c]]);
+  for (const c of BULK_COLUMNS)
+    help.addRow([c, cy(`access:columns.${c}`), en(`access:columns.${c}`), ALLOWED[c]]);
   help.addRow([]);
   help.addRow(['', cy('access:template.intro'), en('access:template.intro')]);
   help.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
