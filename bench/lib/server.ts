@@ -40,7 +40,7 @@ export interface ServerChild {
 }
 
 export interface SpawnServerOptions {
-  /** The TypeScript entry to run with tsx, relative to the repository root, e.g. `src/server.ts`. */
+  /** The entry, relative to the repository root: a `.ts` file runs with tsx, a `.mjs` bundle as it is. */
   entry: string;
   env?: Record<string, string>;
   /** Extra node flags, e.g. `['--cpu-prof', '--cpu-prof-dir=/tmp/prof']` to profile the server. */
@@ -57,7 +57,8 @@ export interface SpawnServerOptions {
  */
 export async function spawnServer(opts: SpawnServerOptions): Promise<ServerChild> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry], {
+  const loader = opts.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, opts.entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { combine, type LoadResult, runLoad } from '../lib/load.js';
 import { type BenchRow, benchRow, type RowModule } from '../lib/row.js';
 import { peakRssMb } from '../lib/rss.js';
-import { type ServerChild, spawnServer, tempDir } from '../lib/server.js';
+import { ROOT, type ServerChild, spawnServer, tempDir } from '../lib/server.js';
 
 const CONNECTIONS = 50;
 const WARMUP_SEC = 2;
@@ -23,8 +24,10 @@ async function run(): Promise<BenchRow> {
   const database = join(dir.path, 'bench.sqlite');
   const servers: ServerChild[] = [];
   try {
+    // What `npm start` runs: the bundled server.
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
     const ours = await spawnServer({
-      entry: 'src/server.ts',
+      entry: 'build/server/server.mjs',
       env: { DATABASE_PATH: database, DATA_DIR: dir.path, LOG_LEVEL: 'warn', DEMO_SEED: 'true' },
     });
     servers.push(ours);

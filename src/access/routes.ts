@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { principalOf, requireAuth } from '../http/middleware.js';
-import { bearerSecurity, errorResponses, jsonContent, LangQuery } from '../http/openapi.js';
+import { bearerSecurity, errorJson, errorResponses, jsonContent, LangQuery } from '../http/openapi.js';
 import { newRouter } from '../http/router.js';
 import { acceptInvite } from './accept-invite.js';
 import { getProfile, PatchProfileBody, ProfileSchema, updateProfile } from './profile.js';
@@ -44,6 +44,7 @@ const accept = createRoute({
       z.object({ token: z.string(), account_id: z.number().int(), email: z.string() }),
       'The new API token, shown once',
     ),
+    410: errorJson('The link was used already, has expired (7 days), or was replaced by a re-sent invite'),
     ...errorResponses,
   },
 });

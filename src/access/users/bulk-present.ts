@@ -34,6 +34,8 @@ interface Report {
 
 /** The upload's answer in the response language: each row with its outcome and reasons. */
 export function presentBulkReport(report: Report, t: T): z.infer<typeof BulkReportSchema> {
+  // One lookup for the common answer: thousands of created rows share it.
+  const createdMessage = t('access:bulk.created');
   const results = report.results.map((r) => {
     const problems = r.problems.map((d) => ({
       field: d.field,
@@ -42,7 +44,7 @@ export function presentBulkReport(report: Report, t: T): z.infer<typeof BulkRepo
     }));
     const message =
       r.outcome === 'created'
-        ? t('access:bulk.created')
+        ? createdMessage
         : t('access:bulk.rejected', {
             reasons: problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join(' '),
           });

@@ -248,7 +248,14 @@ async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: 
     results = await ctx.db.batch([first, ...others]);
   } catch (err) {
     // Someone registered one of these addresses between the check and the write: nothing applied.
-    if (isUniqueViolation(err, 'email_key')) throw new DomainError('email_in_use', { email: '' });
+    if (isUniqueViolation(err, 'email_key')) {
+      const taken = await liveEmailKeys(
+        ctx.db,
+        inputs.map((i) => emailKey(i.email)),
+      );
+      const first = inputs.find((i) => taken.has(emailKey(i.email)));
+      throw new DomainError('email_in_use', { email: first?.email ?? '' });
+    }
     throw err;
   }
   const ids = new Map<string, number>();
