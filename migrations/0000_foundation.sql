@@ -62,6 +62,54 @@ CREATE TABLE `centres` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `centres_number_unique` ON `centres` (`number`);--> statement-breakpoint
+CREATE TABLE `account_grants` (
+	`account_id` integer NOT NULL,
+	`grant` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`account_id`, `grant`),
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `account_grants_grant_idx` ON `account_grants` (`grant`);--> statement-breakpoint
+CREATE TABLE `assessment_attempts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`account_id` integer NOT NULL,
+	`assessment_id` integer NOT NULL,
+	`section` integer DEFAULT 1 NOT NULL,
+	`mark` integer NOT NULL,
+	`out_of` integer NOT NULL,
+	`passed` integer NOT NULL,
+	`recorded_by` integer,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`assessment_id`) REFERENCES `hub_assessments`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`recorded_by`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "assessment_attempts_marks" CHECK("assessment_attempts"."out_of" >= 1 and "assessment_attempts"."mark" between 0 and "assessment_attempts"."out_of")
+);
+--> statement-breakpoint
+CREATE INDEX `assessment_attempts_account_idx` ON `assessment_attempts` (`account_id`,`assessment_id`);--> statement-breakpoint
+CREATE TABLE `hidden_assessments` (
+	`account_id` integer NOT NULL,
+	`assessment_id` integer NOT NULL,
+	PRIMARY KEY(`account_id`, `assessment_id`),
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`assessment_id`) REFERENCES `hub_assessments`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `hub_assessments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`title_en` text NOT NULL,
+	`title_cy` text NOT NULL,
+	`for_invigilators` integer NOT NULL,
+	`pass_mark` integer NOT NULL,
+	`sections` integer DEFAULT 1 NOT NULL,
+	`position` integer NOT NULL,
+	CONSTRAINT "hub_assessments_pass_mark" CHECK("hub_assessments"."pass_mark" between 1 and 100),
+	CONSTRAINT "hub_assessments_sections" CHECK("hub_assessments"."sections" >= 1)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `hub_assessments_code_unique` ON `hub_assessments` (`code`);--> statement-breakpoint
 CREATE TABLE `invites` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`account_id` integer NOT NULL,
@@ -94,18 +142,29 @@ CREATE TABLE `outbox` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_message_id_unique` ON `outbox` (`message_id`);--> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
-CREATE TABLE `api_tokens` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`account_id` integer NOT NULL,
-	`token_hash` text NOT NULL,
-	`label` text,
+CREATE TABLE `request_approvals` (
+	`request_id` integer PRIMARY KEY NOT NULL,
+	`approver_id` integer NOT NULL,
 	`created_at` integer NOT NULL,
-	`revoked_at` integer,
-	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`approver_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `api_tokens_account_idx` ON `api_tokens` (`account_id`);--> statement-breakpoint
+CREATE TABLE `request_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`request_id` integer NOT NULL,
+	`type` text NOT NULL,
+	`actor_id` integer,
+	`actor_label` text NOT NULL,
+	`at` integer NOT NULL,
+	`detail` text,
+	FOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`actor_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `request_events_request_idx` ON `request_events` (`request_id`,`at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `request_events_one_decision` ON `request_events` (`request_id`) WHERE "request_events"."type" in ('approved', 'rejected');--> statement-breakpoint
+CREATE UNIQUE INDEX `request_events_clock_once` ON `request_events` (`request_id`,`type`) WHERE "request_events"."type" in ('due_soon', 'overdue');--> statement-breakpoint
 CREATE TABLE `attachments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`mail_message_id` integer NOT NULL,
@@ -210,3 +269,16 @@ CREATE TABLE `sequences` (
 	`name` text PRIMARY KEY NOT NULL,
 	`value` integer NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `api_tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`account_id` integer NOT NULL,
+	`token_hash` text NOT NULL,
+	`label` text,
+	`created_at` integer NOT NULL,
+	`revoked_at` integer,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `api_tokens_account_idx` ON `api_tokens` (`account_id`);

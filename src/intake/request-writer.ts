@@ -12,6 +12,7 @@ import {
 } from '../db/schema/index.js';
 import type { Analysis } from './analyse.js';
 import type { FoundField } from './extract.js';
+import { supersedeField } from './field-history.js';
 import type { ParsedMessage } from './parse.js';
 import { planReply, queueReply, type ReplyPlan } from './reply.js';
 import {
@@ -275,18 +276,7 @@ export async function createOrJoin(
   const messageRow = opts.convertRowId ?? messageRowOf(msg.messageId);
   for (const [name, f] of changed) {
     if (thread && joins) {
-      statements.push(
-        ctx.db
-          .update(requestFields)
-          .set({ supersededAt: now })
-          .where(
-            and(
-              eq(requestFields.requestId, thread.id),
-              eq(requestFields.name, name),
-              isNull(requestFields.supersededAt),
-            ),
-          ),
-      );
+      statements.push(supersedeField(ctx.db, thread.id, name, now));
     }
     statements.push(
       ctx.db.insert(requestFields).values({

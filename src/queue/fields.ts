@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { auditInsert } from '../audit/record.js';
 import { actorOf } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
 import { requestApprovals, requestFields, requests } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
+import { supersedeField } from '../intake/field-history.js';
 import type { Authentication } from '../intake/result.js';
 import { validate } from '../intake/validate.js';
 import { assertCanWorkQueue } from './access.js';
@@ -67,16 +68,7 @@ export async function correctFields(
   ];
   for (const c of changes) {
     statements.push(
-      ctx.db
-        .update(requestFields)
-        .set({ supersededAt: now })
-        .where(
-          and(
-            eq(requestFields.requestId, r.id),
-            eq(requestFields.name, c.name),
-            isNull(requestFields.supersededAt),
-          ),
-        ),
+      supersedeField(ctx.db, r.id, c.name, now),
       ctx.db.insert(requestFields).values({
         requestId: r.id,
         name: c.name,

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isFormulaLike } from '../../csv/safe.js';
 import { DomainError } from '../../errors.js';
+import { loadExcel } from './exceljs.js';
 import { BULK_COLUMNS, type BulkColumn } from './template.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,7 +63,8 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<RawRow[]> {
-  const book = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

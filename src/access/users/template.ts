@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { toCsv } from '../../csv/safe.js';
 import { HUB_ROLES } from '../../db/schema/index.js';
 import { translator } from '../../i18n/index.js';
+import { loadExcel } from './exceljs.js';
 
 /** The bulk upload columns, in template order (seed 003's UserUploadTemplate plus our own fields). */
 export const BULK_COLUMNS = [
@@ -35,6 +35,7 @@ export function templateCsv(): string {
 export async function templateXlsx(): Promise<Buffer> {
   const cy = translator('cy');
   const en = translator('en');
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   book.creator = 'cymorth';
   const users = book.addWorksheet(
