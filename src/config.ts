@@ -27,6 +27,8 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Cymorth <centres@cymorth.localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /** How long a token's account is remembered between writes; a revocation by another process waits this long. 0 turns it off. */
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** How often the verification queue's 48-hour clock looks for requests due within 24 hours or overdue. */
   QUEUE_CLOCK_POLL_MS: z.coerce.number().int().positive().default(60_000),
   /** Our border MTA's authserv-id: only its Authentication-Results header is believed (RFC 8601 §5). */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { PrincipalCache } from './auth/principal-cache.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
@@ -15,4 +16,6 @@ export interface AppContext {
   blobs: BlobStore;
   /** Sends outbox rows; only the delivery worker calls it (features queue mail with queueMail). */
   mailer: Mailer;
+  /** Token-to-principal lookups remembered between writes (Node); absent where writes cannot be seen (Workers). */
+  principals?: PrincipalCache;
 }

@@ -44,6 +44,7 @@ export const ERROR_STATUS = {
   bulk_rejected: 422,
   bulk_unreadable: 422,
   bulk_unsupported_file: 415,
+  not_available_here: 501,
   internal_error: 500,
 } as const;
 

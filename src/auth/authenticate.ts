@@ -14,6 +14,16 @@ export async function authenticate(ctx: AppContext, authorization: string | unde
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match?.[1]) throw new DomainError('unauthorized');
   const hash = await hashToken(match[1]);
+  const now = ctx.clock.now().getTime();
+  const cached = ctx.principals?.get(hash, now);
+  if (cached) return cached;
+  const ticket = ctx.principals?.ticket() ?? 0;
+  const principal = await lookUp(ctx, hash);
+  ctx.principals?.set(hash, principal, now, ticket);
+  return principal;
+}
+
+async function lookUp(ctx: AppContext, hash: string): Promise<Principal> {
   const row = await findActiveToken(ctx.db, hash);
   if (!row || !constantTimeEqual(row.tokenHash, hash)) throw new DomainError('unauthorized');
   const a = row;

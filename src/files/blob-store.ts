@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 /** Where a blob lives and how big it is; the hash is its name, so storing the same bytes twice is free. */
 export interface BlobRef {
   sha256: string;
@@ -38,12 +39,13 @@ export function memoryBlobStore(): BlobStore & { size(): number } {
   };
 }
 
-export class BlobStoreUnavailableError extends Error {}
-
-/** For runtimes without a file store (Workers): mail intake does not run there. */
+/**
+ * For runtimes without a file store (Workers): mail intake does not run there, so converting a
+ * set-aside message or downloading an attachment answers `not_available_here` instead of failing.
+ */
 export function refusingBlobStore(): BlobStore {
   const refuse = async (): Promise<never> => {
-    throw new BlobStoreUnavailableError('no blob store in this runtime');
+    throw new DomainError('not_available_here');
   };
   return { put: refuse, get: refuse, pathOf: blobPath };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_STATUS } from '../../src/errors.js';
 import { memoryBlobStore, refusingBlobStore } from '../../src/files/blob-store.js';
 import { fsBlobStore } from '../../src/files/fs-blob-store.js';
 
@@ -37,7 +38,9 @@ describe('blob stores', () => {
     expect(await store.get(sha)).toEqual(bytes);
   });
 
-  it('refusing: says so instead of pretending to store', async () => {
-    await expect(refusingBlobStore().put(bytes)).rejects.toThrow(/no blob store/);
+  it('refusing: says so (501 not_available_here) instead of pretending to store', async () => {
+    await expect(refusingBlobStore().put(bytes)).rejects.toMatchObject({ code: 'not_available_here' });
+    await expect(refusingBlobStore().get(sha)).rejects.toMatchObject({ code: 'not_available_here' });
+    expect(ERROR_STATUS.not_available_here).toBe(501);
   });
 });

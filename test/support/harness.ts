@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
 import { systemActor } from '../../src/audit/record.js';
+import { createPrincipalCache } from '../../src/auth/principal-cache.js';
 import { type CreateTokenInput, createToken } from '../../src/auth/token-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -34,14 +35,24 @@ export async function createHarness(
   env: Record<string, string> = {},
   opts: { logger?: Logger; mailer?: Mailer } = {},
 ) {
-  const database = await openNodeDatabase(':memory:');
-  const clock = fixedClock(T0);
   const config = loadConfig({ DEMO_SEED: 'false', PUBLIC_URL: 'https://cymorth.test', ...env });
+  // The principal cache is on, as in production: every test that ends a token proves it is forgotten.
+  const principals = createPrincipalCache({ ttlMs: config.AUTH_CACHE_MS });
+  const database = await openNodeDatabase(':memory:', { onWrite: principals.clear });
+  const clock = fixedClock(T0);
   const logger = opts.logger ?? pino({ level: 'silent' });
   // Delivered mail lands as .eml files in a temp folder (made only when something is sent).
   const outboxDir = join(tmpdir(), `cymorth-outbox-${randomUUID()}`);
   const mailer = opts.mailer ?? createFileMailer(outboxDir);
-  const ctx: AppContext = { db: database.db, clock, config, logger, blobs: memoryBlobStore(), mailer };
+  const ctx: AppContext = {
+    db: database.db,
+    clock,
+    config,
+    logger,
+    blobs: memoryBlobStore(),
+    mailer,
+    principals,
+  };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';
   const tokens: DemoTokens = {
