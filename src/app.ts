@@ -16,8 +16,13 @@ import { queueRoutes } from './queue/routes.js';
 
 export const API_PREFIX = '/api/v1';
 
+export interface AppOptions {
+  /** Where `/docs` loads Swagger UI from: the Node server serves its own copy; default a CDN. */
+  docsAssetsBase?: string;
+}
+
 /** Builds the whole HTTP service from its dependencies; the same app serves Node, Workers and tests. */
-export function createApp(ctx: AppContext) {
+export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   const app = newRouter();
   app.use(requestId());
   app.use(contextMiddleware(ctx));
@@ -49,7 +54,7 @@ export function createApp(ctx: AppContext) {
     },
     servers: [{ url: '/' }],
   });
-  app.get('/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json` }));
+  app.get('/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json`, baseUrl: opts.docsAssetsBase }));
 
   app.notFound(notFound(app));
   app.onError(onError);

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
+import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { type Intake, startIntake } from './intake/sources.js';
 import { startDelivery } from './mail/delivery.js';
 import { templateFiles } from './mail/template-files.js';
@@ -15,7 +16,8 @@ async function main() {
   const log = ctx.logger;
   const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
 
-  const app = createApp(ctx);
+  const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
+  app.get(DOCS_ASSETS_ROUTE, docsAssets());
   let intake: Intake | undefined;
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');

@@ -1,0 +1,58 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Started, scratch, start } from '../support/child.js';
+
+const s = scratch();
+let server: Started;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = start(['src/server.ts'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: s.db,
+    DATA_DIR: s.dir,
+    LOG_LEVEL: 'warn',
+  });
+  base = (await server.waitFor(/API docs: (http:\/\/127\.0\.0\.1:\d+)\/docs/))[1] as string;
+  // As the environment notes say: without these flags Chromium keeps trying to reach Google.
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  server.child.kill('SIGKILL');
+  s.remove();
+});
+
+describe('/docs in a browser', { timeout: 120_000 }, () => {
+  it('renders every route from the OpenAPI document without reaching the internet', async () => {
+    const page = await browser.newPage();
+    const offsite: string[] = [];
+    // A support desk's network may not reach a CDN: anything not from our server is refused.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    await page.goto(`${base}/docs`);
+    await page.locator('.opblock').first().waitFor();
+    const paths = await page.locator('.opblock-summary-path').allTextContents();
+    expect(paths.map((p) => p.replace(/\u200b/g, ''))).toContain('/api/v1/centres/{number}');
+    expect(await page.locator('.opblock').count()).toBeGreaterThanOrEqual(30);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+});
