@@ -22,7 +22,9 @@ function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
 export function notFound(app: Hono<AppEnv>) {
   return (c: Context<AppEnv>) => {
     const allow = allowedMethods(app, c.req.path);
-    if (!allow.length) return errorResponse(c, new DomainError('route_not_found'));
+    // A route for this very method that passed the request on (a static file that is not there) is a 404 too.
+    if (!allow.length || allow.includes(c.req.method))
+      return errorResponse(c, new DomainError('route_not_found'));
     c.header('Allow', allow.join(', '));
     return errorResponse(c, new DomainError('method_not_allowed'));
   };

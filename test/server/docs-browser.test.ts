@@ -55,4 +55,12 @@ describe('/docs in a browser', { timeout: 120_000 }, () => {
     expect(offsite).toEqual([]);
     await page.close();
   });
+
+  it('serves only the two Swagger UI files the page loads', async () => {
+    const assets = `${base}/docs/assets/swagger-ui-dist`;
+    expect((await fetch(`${assets}/swagger-ui.css`)).status).toBe(200);
+    const other = await fetch(`${assets}/package.json`);
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe('route_not_found');
+  });
 });
