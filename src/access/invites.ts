@@ -1,6 +1,7 @@
-import type { SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
+import type { Db } from '../db/client.js';
 import { invites } from '../db/schema/index.js';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -40,4 +41,22 @@ export async function issueInvite(
 ) {
   const { token, link, values } = await inviteValues(ctx, accountId, purpose);
   return { token, link, statement: ctx.db.insert(invites).values(values) };
+}
+
+/**
+ * Ends every link still open for an account, so only a newer one (if any) works: a reset or invite
+ * lying in an old mailbox must not open an account whose login has moved. Put it before the new
+ * invite in the batch.
+ */
+export function expireOpenInvites(db: Db, accountId: number, at: Date) {
+  return db
+    .update(invites)
+    .set({ expiresAt: at })
+    .where(
+      and(
+        eq(invites.accountId, accountId),
+        sql`${invites.usedAt} is null`,
+        sql`${invites.expiresAt} > ${at.getTime()}`,
+      ),
+    );
 }

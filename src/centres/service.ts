@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { issueInvite } from '../access/invites.js';
+import { expireOpenInvites, issueInvite } from '../access/invites.js';
 import { type Actor, auditInsert, diff } from '../audit/record.js';
 import { actorOf, assertCanReadCentre, assertStaff, canEditCentre } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
@@ -124,6 +124,7 @@ async function eoAccountStatements(ctx: AppContext, actor: Actor, centre: Centre
   const reset = await issueInvite(ctx, eo.id, 'reset');
   statements.push(
     revokeTokensOf(ctx.db, eo.id, now),
+    expireOpenInvites(ctx.db, eo.id, now),
     reset.statement,
     auditInsert(ctx.db, actor, now, {
       entity: 'account',

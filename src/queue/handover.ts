@@ -1,12 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { issueInvite } from '../access/invites.js';
+import { eq } from 'drizzle-orm';
+import { expireOpenInvites, issueInvite } from '../access/invites.js';
 import { type Actor, auditInsert } from '../audit/record.js';
 import { revokeTokensOf } from '../auth/queries.js';
 import { findEoAccount, findLiveAccountByEmailKey } from '../centres/queries.js';
 import { emailKey, splitName } from '../centres/service.js';
 import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
-import { accounts, type CentreRow, centres, invites } from '../db/schema/index.js';
+import { accounts, type CentreRow, centres } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { type MailLanguage, queueMail } from '../mail/outbox.js';
 
@@ -59,10 +59,7 @@ export async function eoHandoverStatements(
       .where(eq(accounts.id, eo.id)),
     revokeTokensOf(ctx.db, eo.id, now),
     // A reset or invite link still lying in the old EO's mailbox must not open the account.
-    ctx.db
-      .update(invites)
-      .set({ usedAt: now })
-      .where(and(eq(invites.accountId, eo.id), isNull(invites.usedAt))),
+    expireOpenInvites(ctx.db, eo.id, now),
     invite.statement,
     ctx.db
       .update(centres)

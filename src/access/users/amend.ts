@@ -9,7 +9,7 @@ import { type Statement, writeAtomically } from '../../db/atomic.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { type AccountRow, accounts } from '../../db/schema/index.js';
 import { DomainError } from '../../errors.js';
-import { issueInvite } from '../invites.js';
+import { expireOpenInvites, issueInvite } from '../invites.js';
 import {
   actorFor,
   assertCanManageAccount,
@@ -19,7 +19,6 @@ import {
   usersAccess,
 } from '../policy.js';
 import { inviteMail, loginChangedMail } from './mail.js';
-import { expireOpenInvites } from './queries.js';
 import type { PatchUserInput } from './schema.js';
 import { presentAccount } from './service.js';
 

@@ -5,8 +5,8 @@ import { revokeTokensOf } from '../../auth/queries.js';
 import type { AppContext } from '../../context.js';
 import { accountGrants, accounts } from '../../db/schema/index.js';
 import { DomainError } from '../../errors.js';
+import { expireOpenInvites } from '../invites.js';
 import { actorFor, requireCentreAccount, usersAccess } from '../policy.js';
-import { expireOpenInvites } from './queries.js';
 import { DELETE_WORDS } from './schema.js';
 
 const confirmed = (word: string | undefined) =>

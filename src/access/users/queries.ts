@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { fold } from '../../centres/fold.js';
 import type { Db } from '../../db/client.js';
-import { accountGrants, accounts, invites } from '../../db/schema/index.js';
+import { accountGrants, accounts } from '../../db/schema/index.js';
 import type { ListUsersInput } from './schema.js';
 
 function filters(centreId: number, input: ListUsersInput) {
@@ -73,20 +73,6 @@ export async function liveEmailKeys(db: Db, keys: readonly string[], chunk = 500
     for (const r of rows) taken.add(r.key);
   }
   return taken;
-}
-
-/** Ends every link still open for an account, so only a newer one (if any) works. */
-export function expireOpenInvites(db: Db, accountId: number, at: Date) {
-  return db
-    .update(invites)
-    .set({ expiresAt: at })
-    .where(
-      and(
-        eq(invites.accountId, accountId),
-        sql`${invites.usedAt} is null`,
-        sql`${invites.expiresAt} > ${at.getTime()}`,
-      ),
-    );
 }
 
 /** The id of a live account written earlier in the same batch, for rows that point at it. */

@@ -10,7 +10,7 @@ import { type AccountRow, accountGrants, accounts, type Grant, invites } from '.
 import { DomainError } from '../../errors.js';
 import { queueMail } from '../../mail/outbox.js';
 import { GRANTS, grantsByAccount, impliesAllGrants, inGrantOrder } from '../grants.js';
-import { INVITE_TTL_MS, inviteValues, issueInvite } from '../invites.js';
+import { expireOpenInvites, INVITE_TTL_MS, inviteValues, issueInvite } from '../invites.js';
 import {
   actorFor,
   assertCanManageAccount,
@@ -23,7 +23,7 @@ import {
 } from '../policy.js';
 import { inviteMail, inviteMailRequest } from './mail.js';
 import { presentUser, UserSchema } from './present.js';
-import { accountIdOf, expireOpenInvites, listCentreAccounts } from './queries.js';
+import { accountIdOf, listCentreAccounts } from './queries.js';
 import type { InviteInput, ListUsersInput } from './schema.js';
 
 export const InvitedUserSchema = UserSchema.extend({
