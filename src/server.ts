@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
+import { dropDirOf } from './intake/drop-folder.js';
 import { type Intake, startIntake } from './intake/sources.js';
 import { startDelivery } from './mail/delivery.js';
 import { templateFiles } from './mail/template-files.js';
@@ -22,8 +24,12 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');
     intake = startIntake(ctx);
-    if (demoTokens) process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens));
-    else
+    if (demoTokens) {
+      const mail = config.IMAP_URL
+        ? 'Mail: reading the mailbox at IMAP_URL.'
+        : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
+      process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail]));
+    } else
       log.info(
         'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
       );
