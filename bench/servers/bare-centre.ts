@@ -1,21 +1,19 @@
 import { serve } from '@hono/node-server';
-import { createClient } from '@libsql/client';
 import { Hono } from 'hono';
+import Database from 'libsql';
 
 /**
  * The baseline for `centre_lookup`: bare Hono on @hono/node-server with the same SQLite driver
- * (@libsql/client) doing the same point lookup by number and answering the row as JSON. No auth,
- * no i18n, no logging, no validation: what is left is the floor our layers are measured against.
+ * (libsql's synchronous connection, the statement prepared once) doing the same point lookup by
+ * number and answering the row as JSON. No auth, no i18n, no logging, no validation: what is left
+ * is the floor our layers are measured against.
  */
-const db = createClient({ url: `file:${process.env.DATABASE_PATH}` });
+const sqlite = new Database(process.env.DATABASE_PATH as string);
+const lookup = sqlite.prepare('select * from centres where number = ?');
 const app = new Hono();
 app.get('/healthz', (c) => c.json({ status: 'ok' }));
-app.get('/api/v1/centres/:number', async (c) => {
-  const rs = await db.execute({
-    sql: 'select * from centres where number = ?',
-    args: [c.req.param('number')],
-  });
-  const row = rs.rows[0];
+app.get('/api/v1/centres/:number', (c) => {
+  const row = lookup.get(c.req.param('number'));
   return row ? c.json(row) : c.json({ error: 'not found' }, 404);
 });
 

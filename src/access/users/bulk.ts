@@ -180,7 +180,8 @@ async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: 
   const at = now.getTime();
   const made = await Promise.all(inputs.map((input) => invitedAccount(ctx, a, input)));
   const inserts = chunks(made).map((rows) =>
-    ctx.db.all<{ id: number; email_key: string }>(
+    // Rows as value arrays: the one raw shape every driver (libSQL, D1) answers alike.
+    ctx.db.values<[number, string]>(
       sql`insert into ${accounts} (kind, centre_id, account_type, email, email_key, status, first_name, last_name, language, hub_role, job_title, telephone, created_at, updated_at) values ${valuesOf(
         rows.map(({ account: r }) => [
           r.kind,
@@ -254,7 +255,7 @@ async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: 
     throw err;
   }
   const ids = new Map<string, number>();
-  for (const chunk of results.slice(0, inserts.length) as { id: number; email_key: string }[][])
-    for (const r of chunk) ids.set(r.email_key, r.id);
+  for (const chunk of results.slice(0, inserts.length) as [number, string][][])
+    for (const [id, key] of chunk) ids.set(key, id);
   return ids;
 }
