@@ -1,11 +1,9 @@
 import { swaggerUI } from '@hono/swagger-ui';
-import { requestId } from 'hono/request-id';
 import { hubRoutes } from './access/hub/routes.js';
 import { accessRoutes } from './access/routes.js';
 import { usersRoutes } from './access/users/routes.js';
 import { centresRoutes } from './centres/routes.js';
 import type { AppContext } from './context.js';
-import { limitBody } from './http/body-limit.js';
 import { onError } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { contextMiddleware } from './http/middleware.js';
@@ -24,9 +22,7 @@ export interface AppOptions {
 /** Builds the whole HTTP service from its dependencies; the same app serves Node, Workers and tests. */
 export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   const app = newRouter();
-  app.use(requestId());
   app.use(contextMiddleware(ctx));
-  app.use(`${API_PREFIX}/*`, limitBody(ctx.config.BODY_LIMIT_BYTES));
 
   app.route('/', healthRoutes());
 

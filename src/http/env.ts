@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { Language, T } from '../i18n/index.js';
@@ -7,7 +6,6 @@ export interface AppEnv {
   Variables: {
     ctx: AppContext;
     requestId: string;
-    log: Logger;
     principal?: Principal;
     lang: Language;
     t: T;

@@ -53,6 +53,6 @@ export function onError(err: Error, c: Context<AppEnv>) {
       return errorResponse(c, new DomainError(code, { limit }));
     }
   }
-  (c.get('log') ?? console).error({ err, request_id: c.get('requestId') }, 'unhandled error');
+  (c.get('ctx')?.logger ?? console).error({ err, request_id: c.get('requestId') }, 'unhandled error');
   return errorResponse(c, new DomainError('internal_error'));
 }

@@ -4,19 +4,28 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { chooseLanguage, translator } from '../i18n/index.js';
+import { limitBody } from './body-limit.js';
 import type { AppEnv } from './env.js';
+import { assignRequestId } from './request-id.js';
 
-/** Puts the context and a request-scoped logger on every request, and logs each answer once. */
+/**
+ * Gives every request its id, the context and a language, holds its body to the size limit, and
+ * logs each answer once. One middleware
+ * rather than several: each level of Hono's middleware chain costs a read-only route a few percent
+ * of its throughput (bench `centre_lookup`). The request id is a field of the log line rather than a
+ * child logger's binding, since a pino child per request cost about 5% more.
+ */
 export function contextMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  const limited = limitBody(ctx.config.BODY_LIMIT_BYTES);
   return async (c, next) => {
     const started = performance.now();
-    const log = ctx.logger.child({ request_id: c.get('requestId') });
+    const requestId = assignRequestId(c);
     c.set('ctx', ctx);
-    c.set('log', log);
     setLanguage(c);
-    await next();
-    log.info(
+    await limited(c, next);
+    ctx.logger.info(
       {
+        request_id: requestId,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,

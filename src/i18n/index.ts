@@ -19,8 +19,14 @@ instance.init({
   initAsync: false,
 });
 
+// One fixed translator per language, made once: every request asks for one (or two).
+const translators: Record<Language, T> = {
+  en: instance.getFixedT('en'),
+  cy: instance.getFixedT('cy'),
+};
+
 export function translator(language: Language): T {
-  return instance.getFixedT(language);
+  return translators[language];
 }
 
 export function isLanguage(value: unknown): value is Language {
