@@ -1,11 +1,10 @@
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types/index.js';
-import { drizzle } from 'drizzle-orm/d1';
 import pino, { type Logger } from 'pino';
 import { type App, createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { type Db, schema } from './db/client.js';
+import { d1Database } from './db/d1.js';
 import { refusingBlobStore } from './files/blob-store.js';
 import { queueOnlyMailer } from './mail/mailer.js';
 
@@ -38,10 +37,9 @@ function workerLogger(config: Config): Logger {
 
 export function workerContext(env: Env): AppContext {
   const config = configOf(env);
-  // D1's drizzle database has the same async builders and `batch` as libSQL's (see db/client.ts).
-  const db = drizzle(env.DB, { schema }) as unknown as Db;
   return {
-    db,
+    // D1's drizzle database has the same async builders and `batch` as Node's (see db/client.ts).
+    db: d1Database(env.DB),
     clock: systemClock,
     config,
     logger: workerLogger(config),

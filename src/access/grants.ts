@@ -1,7 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
+import { inList } from '../db/in-list.js';
 import {
   type AccountRow,
   accounts,
@@ -34,7 +35,7 @@ export async function grantsByAccount(
   const rows = await db
     .select({ accountId: grantRows.accountId, grant: grantRows.grant })
     .from(grantRows)
-    .where(inArray(grantRows.accountId, users));
+    .where(inList(grantRows.accountId, users));
   for (const r of rows) out.get(r.accountId)?.push(r.grant);
   for (const id of users) out.set(id, inGrantOrder(out.get(id) ?? []));
   return out;

@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { type Actor, auditInsert } from '../audit/record.js';
 import { findCentreByNumber, findLiveAccountByEmailKey } from '../centres/queries.js';
 import { emailKey, splitName } from '../centres/service.js';
 import type { AppContext } from '../context.js';
 import { writeAtomically } from '../db/atomic.js';
+import { inList } from '../db/in-list.js';
 import { accounts, apiTokens, STAFF_ROLES, type StaffRole } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { hashToken, newToken } from './tokens.js';
@@ -115,7 +116,7 @@ export async function revokeTokens(ctx: AppContext, actor: Actor, input: { token
       .update(apiTokens)
       .set({ revokedAt: now })
       .where(
-        inArray(
+        inList(
           apiTokens.id,
           live.map((t) => t.id),
         ),

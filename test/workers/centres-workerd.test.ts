@@ -62,4 +62,70 @@ describe('mail on Workers', () => {
   });
 });
 
+describe('bulk upload on Workers', () => {
+  it('writes every account, invite and invitation mail of a file larger than one statement chunk in D1', async () => {
+    const auth = { authorization: `Bearer ${target.tokens.eoCy}` };
+    const me = (await (await worker.fetch('/api/v1/me', { headers: auth })).json()) as {
+      centre_number: string;
+    };
+    const rows = Array.from(
+      { length: 620 },
+      (_, i) => `Person${i},Workerd,p${i}.workerd@ysgolgwyr.cymru,INV,user,${i % 2 ? 'cy' : 'en'}`,
+    );
+    const res = await worker.fetch(`/api/v1/centres/${me.centre_number}/users/bulk`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      body: `first_name,last_name,email,hub_role,account_type,language\n${rows.join('\n')}\n`,
+    });
+    const text = await res.text();
+    expect([res.status, text.slice(0, 600)]).toEqual([201, expect.any(String)]);
+    expect(JSON.parse(text)).toMatchObject({ created: 620, rejected: 0 });
+    const count = async (query: string) => (await worker.db.prepare(query).first<{ n: number }>())?.n;
+    expect(
+      await count("select count(*) as n from accounts where last_name = 'Workerd' and status = 'invited'"),
+    ).toBe(620);
+    expect(
+      await count(
+        "select count(*) as n from invites i join accounts a on a.id = i.account_id where a.last_name = 'Workerd'",
+      ),
+    ).toBe(620);
+    expect(
+      await count("select count(*) as n from outbox where to_address like '%.workerd@ysgolgwyr.cymru'"),
+    ).toBe(620);
+  });
+});
+
+describe('invites on Workers', () => {
+  it('accepts an invite from its mailed link and answers a working token', async () => {
+    const auth = { authorization: `Bearer ${target.tokens.eoCy}`, 'content-type': 'application/json' };
+    const me = (await (await worker.fetch('/api/v1/me', { headers: auth })).json()) as {
+      centre_number: string;
+    };
+    const invited = await worker.fetch(`/api/v1/centres/${me.centre_number}/users`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        first_name: 'Nia',
+        last_name: 'Workerd',
+        email: 'nia.workerd@ysgolgwyr.cymru',
+        language: 'cy',
+        account_type: 'user',
+      }),
+    });
+    expect(invited.status).toBe(201);
+    const mail = await worker.db
+      .prepare("select params from outbox where to_address = ? and template = 'invite'")
+      .bind('nia.workerd@ysgolgwyr.cymru')
+      .first<{ params: string }>();
+    const link = String(JSON.parse(mail?.params ?? '{}').link);
+    const accepted = await worker.fetch(`/api/v1/invites/${link.split('/invites/')[1]}/accept`, {
+      method: 'POST',
+    });
+    expect(accepted.status).toBe(200);
+    const { token } = (await accepted.json()) as { token: string };
+    const profile = await worker.fetch('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+    expect(await profile.json()).toMatchObject({ email: 'nia.workerd@ysgolgwyr.cymru', language: 'cy' });
+  });
+});
+
 centresContract(() => target);

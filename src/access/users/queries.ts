@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { fold } from '../../centres/fold.js';
 import type { Db } from '../../db/client.js';
+import { inList } from '../../db/in-list.js';
 import { accountGrants, accounts } from '../../db/schema/index.js';
 import type { ListUsersInput } from './schema.js';
 
@@ -56,23 +57,20 @@ export async function listCentreAccounts(db: Db, centreId: number, input: ListUs
     ? await db
         .select()
         .from(accounts)
-        .where(inArray(accounts.id, ids))
+        .where(inList(accounts.id, ids))
         .orderBy(...ORDER)
     : [];
   return { rows, total: matches.length };
 }
 
-/** Live accounts already holding any of these email keys, with one query per chunk of keys. */
-export async function liveEmailKeys(db: Db, keys: readonly string[], chunk = 500): Promise<Set<string>> {
-  const taken = new Set<string>();
-  for (let i = 0; i < keys.length; i += chunk) {
-    const rows = await db
-      .select({ key: accounts.emailKey })
-      .from(accounts)
-      .where(and(inArray(accounts.emailKey, keys.slice(i, i + chunk)), ne(accounts.status, 'deleted')));
-    for (const r of rows) taken.add(r.key);
-  }
-  return taken;
+/** Live accounts already holding any of these email keys, however many: one query. */
+export async function liveEmailKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db
+    .select({ key: accounts.emailKey })
+    .from(accounts)
+    .where(and(inList(accounts.emailKey, keys), ne(accounts.status, 'deleted')));
+  return new Set(rows.map((r) => r.key));
 }
 
 /** The id of a live account written earlier in the same batch, for rows that point at it. */
