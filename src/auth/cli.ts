@@ -1,7 +1,30 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { systemActor } from '../audit/record.js';
 import { withContext } from '../cli/runtime.js';
+import { STAFF_ROLES, type StaffRole } from '../db/schema/index.js';
+import { staffTokenSql } from './d1-bootstrap.js';
 import { createToken, revokeTokens, TOKEN_ROLES, type TokenRole } from './token-service.js';
+
+type CreateOptions = { role: string; email?: string; centre?: string; name?: string; d1Sql?: string };
+
+/** `--d1-sql FILE`: the token as SQL for a deployed Worker's D1, written to FILE; no local database. */
+async function createForD1(opts: CreateOptions & { d1Sql: string }) {
+  if (!(STAFF_ROLES as readonly string[]).includes(opts.role) || opts.centre)
+    throw new Error(`--d1-sql makes staff tokens: --role ${STAFF_ROLES.join('|')}, without --centre`);
+  if (!opts.email) throw new Error('--d1-sql needs --email');
+  const made = await staffTokenSql({
+    role: opts.role as StaffRole,
+    email: opts.email,
+    name: opts.name,
+    now: new Date(),
+  });
+  writeFileSync(opts.d1Sql, made.sql);
+  process.stdout.write(
+    `wrote ${opts.d1Sql}; apply it with: npx wrangler d1 execute cymorth --remote --file ${opts.d1Sql}\n` +
+      `token for ${opts.email} (${opts.role}, valid once the file is applied):\n${made.token}\n`,
+  );
+}
 
 export function registerTokenCommands(program: Command) {
   const token = program.command('token').description('API tokens');
@@ -12,10 +35,12 @@ export function registerTokenCommands(program: Command) {
     .option('--email <email>', 'the account email (default for --role eo: the centre EO email)')
     .option('--centre <number>', 'centre number, for eo/admin/user')
     .option('--name <name>', 'full name for a new account')
-    .action(async (opts: { role: string; email?: string; centre?: string; name?: string }) => {
+    .option('--d1-sql <file>', 'write the token as SQL for a deployed Worker (wrangler d1 execute) instead')
+    .action(async (opts: CreateOptions) => {
       if (!(TOKEN_ROLES as readonly string[]).includes(opts.role)) {
         throw new Error(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
       }
+      if (opts.d1Sql) return createForD1({ ...opts, d1Sql: opts.d1Sql });
       const { token: value, account } = await withContext((ctx) =>
         createToken(ctx, systemActor('cli'), { ...opts, role: opts.role as TokenRole, label: 'cli' }),
       );

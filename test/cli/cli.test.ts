@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,25 @@ describe('cymorth seed and token', { timeout: 120_000 }, () => {
     const centre = await cymorth(['token', 'create', '--role', 'eo', '--centre', '99999'], env);
     expect(centre.code).not.toBe(0);
     expect(centre.stderr).toContain('No centre has the number 99999.');
+  });
+
+  it('writes a staff token for a deployed Worker as SQL, touching no local database', async () => {
+    const file = join(s.dir, 'first-token.sql');
+    const d1Env = { DATABASE_PATH: join(s.dir, 'never-opened.sqlite'), DATA_DIR: s.dir };
+    const made = await cymorth(
+      ['token', 'create', '--role', 'admin', '--email', 'ops@cymorth.localhost', '--d1-sql', file],
+      d1Env,
+    );
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain(`npx wrangler d1 execute cymorth --remote --file ${file}`);
+    expect(lastLine(made.stdout)).toMatch(/^cym_[\w-]{43}$/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^insert into "accounts"[\s\S]*insert into "api_tokens"/);
+    expect(existsSync(d1Env.DATABASE_PATH)).toBe(false);
+    const centre = await cymorth(
+      ['token', 'create', '--role', 'eo', '--centre', '68123', '--d1-sql', file],
+      d1Env,
+    );
+    expect(centre.stderr).toMatch(/--d1-sql makes staff tokens/);
   });
 
   it('revokes a token, after which the app refuses it', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unstable_splitSqlQuery } from 'wrangler';
+import { staffTokenSql } from '../../src/auth/d1-bootstrap.js';
 import { type ContractTarget, centresContract, demoTokens } from '../contract/centres.contract.js';
 import { bootWorkerd } from './workerd.js';
 
@@ -125,6 +127,42 @@ describe('invites on Workers', () => {
     const { token } = (await accepted.json()) as { token: string };
     const profile = await worker.fetch('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
     expect(await profile.json()).toMatchObject({ email: 'nia.workerd@ysgolgwyr.cymru', language: 'cy' });
+  });
+});
+
+describe('the first token of a deployed Worker', () => {
+  /** What `wrangler d1 execute --file` does with the file: its statements, as one batch. */
+  async function apply(file: string) {
+    const statements = unstable_splitSqlQuery(file);
+    await worker.db.batch(statements.map((s) => worker.db.prepare(s)));
+  }
+  const at = new Date('2026-11-23T09:00:00Z');
+
+  it('makes a working staff token from `cymorth token create --d1-sql`, and another for the same account', async () => {
+    const first = await staffTokenSql({
+      role: 'admin',
+      email: 'Ops@Example.org',
+      name: 'Gwenno Ops',
+      now: at,
+    });
+    await apply(first.sql);
+    const second = await staffTokenSql({ role: 'admin', email: 'ops@example.org', now: at });
+    await apply(second.sql);
+    for (const token of [first.token, second.token]) {
+      const res = await worker.fetch('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      expect(await res.json()).toMatchObject({ email: 'Ops@Example.org', first_name: 'Gwenno' });
+    }
+    const accounts = await worker.db
+      .prepare("select count(*) as n from accounts where email_key = 'ops@example.org'")
+      .first<{ n: number }>();
+    expect(accounts?.n).toBe(1);
+  });
+
+  it("refuses the whole file when the address is someone else's account", async () => {
+    const eo = await staffTokenSql({ role: 'support', email: 'arholiadau@ysgolgwyr.cymru', now: at });
+    await expect(apply(eo.sql)).rejects.toThrow(/NOT NULL/);
+    const res = await worker.fetch('/api/v1/me', { headers: { authorization: `Bearer ${eo.token}` } });
+    expect(res.status).toBe(401);
   });
 });
 
