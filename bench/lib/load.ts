@@ -41,11 +41,22 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   };
 }
 
-/** Combines several runs of one side: mean throughput, worst p99, summed counts. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid)
+    ? ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+    : (sorted[Math.floor(mid)] ?? 0);
+}
+
+/**
+ * Combines several runs of one side: median throughput (a burst of load from elsewhere on a shared
+ * machine moves one round, not the figure), worst p99, summed counts.
+ */
 export function combine(runs: LoadResult[]): LoadResult {
   const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
   return {
-    reqPerSec: sum((r) => r.reqPerSec) / runs.length,
+    reqPerSec: median(runs.map((r) => r.reqPerSec)),
     p50_ms: Math.max(...runs.map((r) => r.p50_ms)),
     p99_ms: Math.max(...runs.map((r) => r.p99_ms)),
     requests: sum((r) => r.requests),

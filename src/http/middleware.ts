@@ -6,7 +6,9 @@ import { DomainError } from '../errors.js';
 import { chooseLanguage, translator } from '../i18n/index.js';
 import { limitBody } from './body-limit.js';
 import type { AppEnv } from './env.js';
+import { LangQuery } from './openapi.js';
 import { assignRequestId } from './request-id.js';
+import { issuesToDetails } from './validation.js';
 
 /**
  * Gives every request its id, the context and a language, holds its body to the size limit, and
@@ -36,6 +38,16 @@ export function contextMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * `?lang=`, when given, is `en` or `cy`. Checked here for every authenticated route (routers leave
+ * it to this check, see http/router.ts), once the caller's own language can word the refusal.
+ */
+function checkLangQuery(lang: string | undefined) {
+  if (lang === undefined) return;
+  const checked = LangQuery.safeParse({ lang });
+  if (!checked.success) throw new DomainError('validation_failed', {}, issuesToDetails(checked.error.issues));
+}
+
 function setLanguage(c: Parameters<MiddlewareHandler<AppEnv>>[0], principal?: Principal) {
   const lang = chooseLanguage({
     query: c.req.query('lang'),
@@ -51,6 +63,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const principal = await authenticate(c.get('ctx'), c.req.header('authorization'));
   c.set('principal', principal);
   setLanguage(c, principal);
+  checkLangQuery(c.req.query('lang'));
   await next();
 };
 

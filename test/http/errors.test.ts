@@ -140,6 +140,25 @@ describe('the response language (SPEC 2.7: ?lang= → account → Accept-Languag
     expect(await anon({ 'accept-language': 'de' })).toBe(en);
     expect(await anon({})).toBe(en);
   });
+
+  it("refuses a ?lang= other than en or cy, in the account's language, naming the parameter, and documents it", async () => {
+    h = await createHarness();
+    const refused = { field: 'lang', code: 'one_of', message: "Rhaid iddo fod yn un o'r rhain: en, cy." };
+    for (const path of [
+      '/api/v1/centres/68123?lang=fr',
+      '/api/v1/centres?q=gwyr&lang=fr',
+      '/api/v1/me?lang=',
+    ]) {
+      const res = await h.call('GET', path, { token: h.tokens.eoCy });
+      expect([path, res.status, res.json.error.code]).toEqual([path, 400, 'validation_failed']);
+      expect(res.json.error.details).toEqual([expect.objectContaining(refused)]);
+    }
+    const doc = (await h.call('GET', '/api/v1/openapi.json')).json;
+    const names = (path: string) =>
+      doc.paths[path].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(names('/api/v1/centres/{number}')).toEqual(expect.arrayContaining(['path:number', 'query:lang']));
+    expect(names('/api/v1/centres')).toEqual(expect.arrayContaining(['query:q', 'query:lang']));
+  });
 });
 
 describe('request ids and unexpected faults', () => {
