@@ -5,7 +5,7 @@ import { peakRssMb } from '../lib/rss.js';
 import { type ServerChild, spawnServer, tempDir } from '../lib/server.js';
 
 const ROWS = 5000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const PATH = '/api/v1/centres/68123/users/bulk?mode=all-or-nothing';
 
 const what = `POST ${ROWS}-row CSV to /centres/:number/users/bulk over HTTP (validated, ${ROWS} invited accounts + invites + mails, one atomic write), best of ${ROUNDS}; bare = the same rows (${ROWS} accounts, their invites and their mails) inserted through libsql, the same driver, with prepared statements in one write transaction`;
