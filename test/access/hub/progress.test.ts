@@ -131,7 +131,11 @@ describe('assessment progress', () => {
       body: { mark: 21, out_of: 20 },
     });
     expect(over.json.error.details).toEqual([
-      { field: 'mark', code: 'mark_over_out_of', message: "Ni all y marc fod yn fwy na'r marciau sydd ar gael." },
+      {
+        field: 'mark',
+        code: 'mark_over_out_of',
+        message: "Ni all y marc fod yn fwy na'r marciau sydd ar gael.",
+      },
     ]);
     expect(await h.ctx.db.select().from(assessmentAttempts)).toHaveLength(0);
   });
