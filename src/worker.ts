@@ -1,4 +1,4 @@
-import type { D1Database, ExecutionContext } from '@cloudflare/workers-types/index.js';
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.js';
 import pino, { type Logger } from 'pino';
 import { type App, createApp } from './app.js';
 import { systemClock } from './clock.js';
@@ -6,7 +6,10 @@ import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { d1Database } from './db/d1.js';
 import { refusingBlobStore } from './files/blob-store.js';
+import { deliverDue } from './mail/delivery.js';
 import { queueOnlyMailer } from './mail/mailer.js';
+import { createWorkerSmtpMailer } from './mail/worker-smtp-mailer.js';
+import { workerTemplates } from './mail/worker-templates.js';
 
 /** The bindings `wrangler.toml` declares; every other string binding is a configuration variable. */
 export interface Env {
@@ -44,7 +47,8 @@ export function workerContext(env: Env): AppContext {
     config,
     logger: workerLogger(config),
     blobs: refusingBlobStore(),
-    mailer: queueOnlyMailer,
+    // Sent by the Cron Trigger below; without SMTP_URL mail stays queued in D1.
+    mailer: config.SMTP_URL ? createWorkerSmtpMailer(config.SMTP_URL) : queueOnlyMailer,
   };
 }
 
@@ -63,8 +67,32 @@ function appFor(env: Env): App {
   return app;
 }
 
+/** Messages one Cron Trigger sends at most; the rest wait a minute for the next. */
+const DELIVERY_BATCH = 50;
+
+/**
+ * The outbox's deliverer on Workers, run by the Cron Trigger in `wrangler.toml`: the same pass as
+ * Node's (mail/delivery.ts), with the same leases, so overlapping runs never send a row twice.
+ */
+export async function deliverQueuedMail(env: Env) {
+  const ctx = workerContext(env);
+  if (ctx.mailer.kind === 'none') {
+    ctx.logger.warn('SMTP_URL is not set: queued mail waits in D1 until it is');
+    return [];
+  }
+  const outcomes = await deliverDue(ctx, { templates: workerTemplates, limit: DELIVERY_BATCH });
+  if (outcomes.length) {
+    const count = (result: string) => outcomes.filter((o) => o.result === result).length;
+    ctx.logger.info({ sent: count('sent'), retry: count('retry'), failed: count('failed') }, 'outbox pass');
+  }
+  return outcomes;
+}
+
 export default {
   fetch(request: Request, env: Env, executionCtx: ExecutionContext): Response | Promise<Response> {
     return appFor(env).fetch(request, env, executionCtx);
+  },
+  async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+    await deliverQueuedMail(env);
   },
 };

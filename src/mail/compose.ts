@@ -18,17 +18,26 @@ const RESERVED = new Set([
   'content-transfer-encoding',
 ]);
 
-/** The nodemailer message for an outgoing mail; both mailers build it the same way, so both write the same bytes. */
-export function composeOptions(mail: OutgoingMail): SendMailOptions {
-  const headers: Record<string, string> = {};
+/**
+ * A row's extra headers, sorted: the threading headers, which mail libraries set through their own
+ * options, and the rest, with any header the message itself defines dropped.
+ */
+export function splitHeaders(headers: Record<string, string>) {
+  const extra: Record<string, string> = {};
   let inReplyTo: string | undefined;
   let references: string | undefined;
-  for (const [name, value] of Object.entries(mail.headers)) {
+  for (const [name, value] of Object.entries(headers)) {
     const key = name.toLowerCase();
     if (key === 'in-reply-to') inReplyTo = value;
     else if (key === 'references') references = value;
-    else if (!RESERVED.has(key)) headers[name] = value;
+    else if (!RESERVED.has(key)) extra[name] = value;
   }
+  return { inReplyTo, references, extra };
+}
+
+/** The nodemailer message for an outgoing mail; both Node mailers build it the same way, so both write the same bytes. */
+export function composeOptions(mail: OutgoingMail): SendMailOptions {
+  const { inReplyTo, references, extra } = splitHeaders(mail.headers);
   return {
     messageId: mail.messageId,
     date: mail.date,
@@ -39,7 +48,7 @@ export function composeOptions(mail: OutgoingMail): SendMailOptions {
     html: mail.html,
     inReplyTo,
     references,
-    headers,
+    headers: extra,
     // Our messages carry no files or remote content; refusing them keeps a template from reading either.
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -33,11 +33,11 @@ export class MailSendError extends Error {
   }
 }
 
-/** For runtimes that only queue mail (Workers): the Node delivery worker sends it, never this one. */
+/** A Worker without `SMTP_URL`: mail is queued and kept; its Cron Trigger sends nothing (src/worker.ts). */
 export const queueOnlyMailer: Mailer = {
   kind: 'none',
   async send() {
-    throw new MailSendError('this runtime only queues mail; the Node delivery worker sends it', false);
+    throw new MailSendError('SMTP_URL is not set, so mail stays queued', false);
   },
   close() {},
 };

@@ -47,7 +47,7 @@ describe('the Workers bundle', () => {
 });
 
 describe('mail on Workers', () => {
-  it('queues the mail a change causes in D1, where it waits for a deliverer', async () => {
+  it('queues the mail a change causes in D1, for the Cron Trigger to send', async () => {
     const res = await worker.fetch('/api/v1/centres/67002', {
       method: 'PATCH',
       headers: { authorization: `Bearer ${target.tokens.support}`, 'content-type': 'application/json' },
@@ -61,6 +61,15 @@ describe('mail on Workers', () => {
     expect(results).toEqual([
       { to_address: 'swyddog.arholiadau@preseli-demo.cymru', language: 'cy', status: 'pending', attempts: 0 },
     ]);
+  });
+
+  it('leaves queued mail untouched when the Cron Trigger fires without SMTP_URL', async () => {
+    await worker.scheduled();
+    const row = await worker.db
+      .prepare('select status, attempts from outbox where to_address = ?')
+      .bind('swyddog.arholiadau@preseli-demo.cymru')
+      .first();
+    expect(row).toEqual({ status: 'pending', attempts: 0 });
   });
 });
 

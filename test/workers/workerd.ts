@@ -19,9 +19,10 @@ async function migrate(db: D1Database, dir: string) {
 
 /**
  * Boots the Workers build in workerd with an empty local D1, migrates it and seeds the demo data
- * through the worker's own context, answering the demo tokens and a `fetch` into the worker.
+ * through the worker's own context, answering the demo tokens, a `fetch` into the worker and a way
+ * to fire its Cron Trigger. `vars` are added to `wrangler.toml`'s, as `wrangler secret put` would.
  */
-export async function bootWorkerd() {
+export async function bootWorkerd(vars: Record<string, string> = {}) {
   const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
   const binding = config.d1_databases[0];
   if (!binding?.migrations_dir) throw new Error('wrangler.toml declares no D1 database with migrations');
@@ -33,10 +34,12 @@ export async function bootWorkerd() {
       modules: true,
       modulesRoot: outdir,
       scriptPath,
+      // wrangler uploads the mail templates as text modules beside the script (src/mail/worker-templates.ts).
+      modulesRules: [{ type: 'Text', include: ['**/*.txt', '**/*.html'] }],
       compatibilityDate: config.compatibility_date,
       compatibilityFlags: config.compatibility_flags,
       d1Databases: [binding.binding],
-      bindings: { ...config.vars, LOG_LEVEL: 'silent' },
+      bindings: { ...config.vars, LOG_LEVEL: 'silent', ...vars },
       d1Persist: false,
     });
     started = mf;
@@ -50,6 +53,13 @@ export async function bootWorkerd() {
       db,
       bundle: await inspectBundle(scriptPath),
       fetch: (path: string, init?: RequestInit) => fetch(new URL(path, url), init),
+      /** The cron schedules `wrangler.toml` declares. */
+      crons: config.triggers.crons ?? [],
+      /** What the Cron Trigger does each time it fires: workerd runs the worker's `scheduled` handler. */
+      async scheduled() {
+        const result = await (await mf.getWorker()).scheduled({ cron: config.triggers.crons?.[0] });
+        if (result.outcome !== 'ok') throw new Error(`scheduled handler ended ${result.outcome}`);
+      },
       async dispose() {
         await mf.dispose();
         await rm(outdir, { recursive: true, force: true });
