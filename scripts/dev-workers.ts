@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { isEmpty, seedDemo } from '../src/db/demo.js';
 import { type DemoToken, demoBanner } from '../src/demo-banner.js';
-import { type Env, workerContext } from '../src/worker.js';
+import { type Env, workerContext } from '../src/worker-context.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WRANGLER = resolve(ROOT, 'node_modules/wrangler/bin/wrangler.js');

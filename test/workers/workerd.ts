@@ -5,7 +5,7 @@ import type { D1Database } from '@cloudflare/workers-types/index.js';
 import { Miniflare } from 'miniflare';
 import { unstable_readConfig, unstable_splitSqlQuery } from 'wrangler';
 import { seedDemo } from '../../src/db/demo.js';
-import { workerContext } from '../../src/worker.js';
+import { workerContext } from '../../src/worker-context.js';
 import { bundleWorker, inspectBundle, ROOT } from './bundle.js';
 
 /** Applies `migrations_dir` file by file, each in one batch, as `wrangler d1 migrations apply` does. */
