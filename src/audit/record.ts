@@ -11,7 +11,8 @@ export const systemActor = (label: string): Actor => ({ id: null, label });
 
 export interface AuditEntry {
   entity: string;
-  entityId: string | number;
+  /** A subquery may stand in for the id: one that finds nothing fails the batch (a guard). */
+  entityId: string | number | SQL<string>;
   centreId?: number | SQL<number> | null;
   action: string;
   before?: Record<string, unknown> | null;
@@ -25,7 +26,7 @@ export function auditInsert(db: Db, actor: Actor, at: Date, entry: AuditEntry) {
     actorId: actor.id,
     actorLabel: actor.label,
     entity: entry.entity,
-    entityId: String(entry.entityId),
+    entityId: typeof entry.entityId === 'object' ? entry.entityId : String(entry.entityId),
     centreId: entry.centreId ?? null,
     action: entry.action,
     before: entry.before ?? null,

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
-import { auditInsert } from '../audit/record.js';
+import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { type Actor, type AuditEntry, auditInsert } from '../audit/record.js';
 import { actorOf, assertStaff } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
-import { writeAtomically } from '../db/atomic.js';
+import { type Statement, writeAtomically } from '../db/atomic.js';
 import { attachments, mailMessages } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { translator } from '../i18n/index.js';
@@ -73,6 +73,38 @@ async function openSetAside(ctx: AppContext, id: number): Promise<MessageRow> {
   return row;
 }
 
+/**
+ * Writes a staff decision on a set-aside message, its audit entry first and guarded: the entry's id
+ * comes from a subquery that finds the message only while it is still set aside, so if someone else
+ * converted or dismissed it meanwhile the insert fails on NOT NULL and nothing of the batch is
+ * written (no second request, no second reply); the caller gets the 409 that says so.
+ */
+async function writeWhileSetAside(
+  ctx: AppContext,
+  id: number,
+  audit: Omit<AuditEntry, 'entity' | 'entityId'> & { actor: Actor },
+  statements: Statement[],
+) {
+  const stillSetAside = and(
+    eq(mailMessages.id, id),
+    eq(mailMessages.outcome, 'set_aside'),
+    isNull(mailMessages.dismissedAt),
+  );
+  const guard = auditInsert(ctx.db, audit.actor, ctx.clock.now(), {
+    ...audit,
+    entity: 'mail_message',
+    entityId: sql<string>`(select cast(${mailMessages.id} as text) from ${mailMessages} where ${stillSetAside})`,
+  });
+  try {
+    await writeAtomically(ctx.db, [guard, ...statements]);
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } })?.cause?.message ?? '';
+    const text = `${err instanceof Error ? err.message : ''} ${cause}`;
+    if (/NOT NULL constraint failed: audit_log\.entity_id/i.test(text)) await openSetAside(ctx, id);
+    throw err;
+  }
+}
+
 /** What a message that cannot be parsed still tells us: who sent it and under which subject. */
 function bareMessage(row: MessageRow): ParsedMessage {
   return {
@@ -132,16 +164,17 @@ export async function convertSetAside(ctx: AppContext, p: Principal, id: number)
     { sha256: row.rawSha256, path: row.rawPath, mailboxKey: row.mailboxKey ?? `file:${row.rawSha256}` },
     { convertRowId: row.id, actor, allowReply: mayReply && row.reason !== 'too_large' },
   );
-  await writeAtomically(ctx.db, [
-    ...written.statements,
-    auditInsert(ctx.db, actor, ctx.clock.now(), {
-      entity: 'mail_message',
-      entityId: row.id,
+  await writeWhileSetAside(
+    ctx,
+    row.id,
+    {
+      actor,
       action: 'set_aside_converted',
       before: { reason: row.reason },
       after: { reference: written.result.reference },
-    }),
-  ]);
+    },
+    written.statements,
+  );
   return written.result;
 }
 
@@ -149,22 +182,17 @@ export async function dismissSetAside(ctx: AppContext, p: Principal, id: number,
   assertStaff(p, 'support', 'admin');
   const row = await openSetAside(ctx, id);
   const now = ctx.clock.now();
-  const actor = actorOf(p);
-  await writeAtomically(ctx.db, [
-    ctx.db
-      .update(mailMessages)
-      .set({ dismissedAt: now })
-      .where(
-        and(eq(mailMessages.id, id), eq(mailMessages.outcome, 'set_aside'), isNull(mailMessages.dismissedAt)),
-      ),
-    auditInsert(ctx.db, actor, now, {
-      entity: 'mail_message',
-      entityId: id,
+  await writeWhileSetAside(
+    ctx,
+    id,
+    {
+      actor: actorOf(p),
       action: 'set_aside_dismissed',
       before: { reason: row.reason },
       after: { dismissed_at: now.toISOString() },
-    }),
-  ]);
+    },
+    [ctx.db.update(mailMessages).set({ dismissedAt: now }).where(eq(mailMessages.id, id))],
+  );
   const count_ = await ctx.db
     .select({ n: count() })
     .from(attachments)

@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema/index.js';
+import { auditLog, outbox } from '../../src/db/schema/index.js';
 import { runCommonRouteTests } from '../support/auth-cases.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { englishBody, ingestMail } from './support/mail.js';
@@ -116,5 +117,46 @@ describe('set-aside messages', () => {
     const missing = await h.call('POST', '/api/v1/intake/set-aside/999/dismiss', { token: h.tokens.support });
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBe('message_not_found');
+  });
+
+  it('makes one request when two staff convert the same message at once; the other is told it has gone', async () => {
+    await setAsideMail();
+    const list = await h.call('GET', '/api/v1/intake/set-aside?reason=not_eo_change', {
+      token: h.tokens.support,
+    });
+    const vague = list.json.data.find((m: { message_id: string }) => m.message_id === '<vague@x>');
+    const both = await Promise.all([
+      h.call('POST', `/api/v1/intake/set-aside/${vague.id}/convert`, { token: h.tokens.support }),
+      h.call('POST', `/api/v1/intake/set-aside/${vague.id}/convert?lang=cy`, { token: h.tokens.admin }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = both.find((r) => r.status === 409);
+    expect(refused?.json.error.code).toBe('message_not_set_aside');
+    const requests = await h.call('GET', '/api/v1/requests', { token: h.tokens.support });
+    expect(requests.json.total).toBe(1);
+    expect(
+      await h.ctx.db.select().from(outbox).where(eq(outbox.toAddress, 'office@stteilos-demo.org.uk')),
+    ).toHaveLength(1);
+    const audit = await h.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'set_aside_converted'));
+    expect(audit).toHaveLength(1);
+  });
+
+  it('lets only one of a conversion and a dismissal of the same message happen', async () => {
+    await setAsideMail();
+    const list = await h.call('GET', '/api/v1/intake/set-aside?reason=not_eo_change', {
+      token: h.tokens.support,
+    });
+    const vague = list.json.data.find((m: { message_id: string }) => m.message_id === '<vague@x>');
+    const [converted, dismissed] = await Promise.all([
+      h.call('POST', `/api/v1/intake/set-aside/${vague.id}/convert`, { token: h.tokens.support }),
+      h.call('POST', `/api/v1/intake/set-aside/${vague.id}/dismiss`, { token: h.tokens.admin }),
+    ]);
+    expect([converted.status, dismissed.status].sort()).toEqual([200, 409]);
+    const requests = await h.call('GET', '/api/v1/requests', { token: h.tokens.support });
+    expect(requests.json.total).toBe(converted.status === 200 ? 1 : 0);
+    const decisions = await h.ctx.db.select().from(auditLog).where(eq(auditLog.entity, 'mail_message'));
+    expect(decisions.map((d) => d.action)).toEqual([
+      converted.status === 200 ? 'set_aside_converted' : 'set_aside_dismissed',
+    ]);
   });
 });
