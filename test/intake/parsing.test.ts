@@ -26,8 +26,40 @@ function legacy(charset: string, body: Buffer, subject = 'Newid Swyddog Arholiad
   return new Uint8Array(Buffer.concat([Buffer.from(head, 'latin1'), body]));
 }
 
+/**
+ * An attachment's MAPI properties as Outlook writes them in attAttachment: its method (PT_LONG), a
+ * named property (GUID and id), and the long file name (PT_UNICODE, NUL-terminated, padded to 4).
+ */
+function attachmentProps(longName: string): Buffer {
+  const u16 = (n: number) => Buffer.from([n & 0xff, n >> 8]);
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n, 0);
+    return b;
+  };
+  const name = Buffer.from(`${longName}\0`, 'utf16le');
+  const padded = Buffer.concat([name, Buffer.alloc((4 - (name.length % 4)) % 4)]);
+  return Buffer.concat([
+    u32(3),
+    u16(0x0003),
+    u16(0x3705),
+    u32(1),
+    u16(0x0003),
+    u16(0x8005),
+    Buffer.alloc(16, 7),
+    u32(0),
+    u32(0x8514),
+    u32(42),
+    u16(0x001f),
+    u16(0x3707),
+    u32(1),
+    u32(name.length),
+    padded,
+  ]);
+}
+
 /** A TNEF stream with one attached file, as Outlook writes winmail.dat. */
-function tnef(filename: string, content: Buffer): Buffer {
+function tnef(filename: string, content: Buffer, props?: Buffer): Buffer {
   const attr = (level: number, id: number, data: Buffer) => {
     const head = Buffer.alloc(9);
     head.writeUInt8(level, 0);
@@ -49,6 +81,7 @@ function tnef(filename: string, content: Buffer): Buffer {
     attr(2, 0x00069002, Buffer.alloc(14)),
     attr(2, 0x00018010, Buffer.from(`${filename}\0`, 'latin1')),
     attr(2, 0x0006800f, content),
+    ...(props ? [attr(2, 0x00069005, props)] : []),
   ]);
 }
 
@@ -107,6 +140,42 @@ describe('structure', () => {
     const stored = await h.ctx.db.select().from(attachments);
     expect(stored.map((a) => [a.filename, a.contentType])).toEqual([['LETTER.PDF', 'application/pdf']]);
     expect(await h.ctx.blobs.get(stored[0]?.sha256 ?? '')).toEqual(new Uint8Array(pdf));
+  });
+
+  it("stores a winmail.dat file under its long name, not Outlook's 8.3 title", async () => {
+    const pdf = await letterheadPdf(['Ysgol Gyfun Gŵyr', 'Llofnodwyd: Dr Eleri Morgan, Pennaeth']);
+    const longName = 'Llythyr pennawd – Ysgol Gŵyr.pdf';
+    await ingestMail(h, {
+      subject: 'Change of Exams Officer',
+      text: englishBody(),
+      attachments: [
+        {
+          filename: 'winmail.dat',
+          content: tnef('LLYTHY~1.PDF', pdf, attachmentProps(longName)),
+          contentType: 'application/ms-tnef',
+        },
+      ],
+    });
+    const stored = await h.ctx.db.select().from(attachments);
+    expect(stored.map((a) => [a.filename, a.contentType])).toEqual([[longName, 'application/pdf']]);
+  });
+
+  it('falls back to the 8.3 title when the MAPI properties are cut short', async () => {
+    const pdf = await letterheadPdf(["St Teilo's High School", 'Signed: Helen Davies, Headteacher']);
+    const cut = attachmentProps('A very long letterhead name.pdf').subarray(0, 40);
+    await ingestMail(h, {
+      subject: 'Change of Exams Officer',
+      text: englishBody(),
+      attachments: [
+        {
+          filename: 'winmail.dat',
+          content: tnef('LETTER.PDF', pdf, cut),
+          contentType: 'application/ms-tnef',
+        },
+      ],
+    });
+    const stored = await h.ctx.db.select().from(attachments);
+    expect(stored.map((a) => a.filename)).toEqual(['LETTER.PDF']);
   });
 
   it('keeps a winmail.dat it cannot unpack, and does not count it as a letterhead', async () => {
