@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unstable_splitSqlQuery } from 'wrangler';
 import { staffTokenSql } from '../../src/auth/d1-bootstrap.js';
@@ -103,6 +104,48 @@ describe('bulk upload on Workers', () => {
     expect(
       await count("select count(*) as n from outbox where to_address like '%.workerd@ysgolgwyr.cymru'"),
     ).toBe(620);
+  });
+});
+
+describe('spreadsheets on Workers', () => {
+  it('reads an XLSX bulk upload and answers the XLSX template', async () => {
+    const auth = { authorization: `Bearer ${target.tokens.eoCy}` };
+    const me = (await (await worker.fetch('/api/v1/me', { headers: auth })).json()) as {
+      centre_number: string;
+    };
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Users');
+    sheet.addRow(['first_name', 'last_name', 'email', 'hub_role', 'account_type', 'language']);
+    sheet.addRow(['Elin', 'Taenlen', 'elin.taenlen@ysgolgwyr.cymru', 'INV', 'user', 'cy']);
+    sheet.addRow(['Owain', 'Taenlen', 'not-an-address', 'INV', 'user', 'en']);
+    const body = new Uint8Array(await book.xlsx.writeBuffer());
+    const res = await worker.fetch(`/api/v1/centres/${me.centre_number}/users/bulk?mode=valid-only`, {
+      method: 'POST',
+      headers: {
+        ...auth,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      body,
+    });
+    const text = await res.text();
+    expect([res.status, text.slice(0, 600)]).toEqual([201, expect.any(String)]);
+    expect(JSON.parse(text)).toMatchObject({ created: 1, rejected: 1 });
+
+    const template = await worker.fetch(`/api/v1/centres/${me.centre_number}/users/template.xlsx`, {
+      headers: auth,
+    });
+    expect([template.status, template.status === 200 ? '' : await template.text()]).toEqual([200, '']);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(Buffer.from(await template.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(read.worksheets[0]?.getRow(1).values).toEqual([
+      undefined,
+      'first_name',
+      'last_name',
+      'email',
+      'hub_role',
+      'account_type',
+      'language',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { isFormulaLike } from '../../csv/safe.js';
 import { DomainError } from '../../errors.js';
-import { loadExcel } from './exceljs.js';
+import { loadExcel, settleExcel } from './exceljs.js';
 import { BULK_COLUMNS, type BulkColumn } from './template.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,6 +69,8 @@ async function parseXlsx(bytes: Uint8Array): Promise<RawRow[]> {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {
     throw unreadable();
+  } finally {
+    await settleExcel();
   }
   const sheet = book.worksheets[0];
   if (!sheet) throw unreadable();

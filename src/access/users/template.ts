@@ -1,7 +1,7 @@
 import { toCsv } from '../../csv/safe.js';
 import { HUB_ROLES } from '../../db/schema/index.js';
 import { translator } from '../../i18n/index.js';
-import { loadExcel } from './exceljs.js';
+import { loadExcel, settleExcel } from './exceljs.js';
 
 /** The bulk upload columns, in template order (seed 003's UserUploadTemplate plus our own fields). */
 export const BULK_COLUMNS = [
@@ -59,5 +59,7 @@ export async function templateXlsx(): Promise<Buffer> {
   help.addRow(['', cy('access:template.intro'), en('access:template.intro')]);
   help.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   help.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const written = await book.xlsx.writeBuffer();
+  await settleExcel();
+  return Buffer.from(written);
 }
