@@ -4,6 +4,7 @@ import { actorOf, assertStaff } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { type Statement, writeAtomically } from '../db/atomic.js';
+import { isNotNullViolation } from '../db/errors.js';
 import { attachments, mailMessages } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { translator } from '../i18n/index.js';
@@ -98,9 +99,7 @@ async function writeWhileSetAside(
   try {
     await writeAtomically(ctx.db, [guard, ...statements]);
   } catch (err) {
-    const cause = (err as { cause?: { message?: string } })?.cause?.message ?? '';
-    const text = `${err instanceof Error ? err.message : ''} ${cause}`;
-    if (/NOT NULL constraint failed: audit_log\.entity_id/i.test(text)) await openSetAside(ctx, id);
+    if (isNotNullViolation(err, 'audit_log.entity_id')) await openSetAside(ctx, id);
     throw err;
   }
 }

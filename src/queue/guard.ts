@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { type Statement, writeAtomically } from '../db/atomic.js';
+import { sqliteErrorText } from '../db/errors.js';
 import { type RequestEventType, requestEvents, requests } from '../db/schema/index.js';
 
 /**
@@ -29,14 +30,9 @@ export function guardedEvent(
   });
 }
 
-function messagesOf(err: unknown): string {
-  const cause = (err as { cause?: { message?: string } })?.cause?.message ?? '';
-  return `${err instanceof Error ? err.message : ''} ${cause}`;
-}
-
 /** True when a batch failed because a guard found the request changed, or a once-only row already existed. */
 export function isGuardFailure(err: unknown): boolean {
-  const text = messagesOf(err);
+  const text = sqliteErrorText(err);
   return (
     /NOT NULL constraint failed: request_events\.request_id/i.test(text) ||
     /UNIQUE constraint failed: request_(events|approvals)\.request_id/i.test(text) ||
