@@ -67,6 +67,8 @@ async function run(): Promise<BenchRow> {
       detail: {
         ours_runs: oursRuns.map((r) => Math.round(r.reqPerSec)),
         bare_runs: bareRuns.map((r) => Math.round(r.reqPerSec)),
+        ours_p99_runs_ms: oursRuns.map((r) => r.p99_ms),
+        bare_p99_runs_ms: bareRuns.map((r) => r.p99_ms),
         ours_p50_ms: o.p50_ms,
         bare_p99_ms: b.p99_ms,
         bare_rss_mb: peakRssMb(bare.pid),
