@@ -1,16 +1,19 @@
-import type { D1Database } from '@cloudflare/workers-types/index.js';
+import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index.js';
 import pino, { type Logger } from 'pino';
 import { systemClock } from './clock.js';
 import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { d1Database } from './db/d1.js';
 import { refusingBlobStore } from './files/blob-store.js';
+import { r2BlobStore } from './files/r2-blob-store.js';
 import { queueOnlyMailer } from './mail/mailer.js';
 import { createWorkerSmtpMailer } from './mail/worker-smtp-mailer.js';
 
 /** The bindings `wrangler.toml` declares; every other string binding is a configuration variable. */
 export interface Env {
   DB: D1Database;
+  /** Raw mail and attachments; without it the Worker takes no mail and the routes that need them answer 501. */
+  BLOBS?: R2Bucket;
   [name: string]: unknown;
 }
 
@@ -43,7 +46,7 @@ export function workerContext(env: Env): AppContext {
     clock: systemClock,
     config,
     logger: workerLogger(config),
-    blobs: refusingBlobStore(),
+    blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : refusingBlobStore(),
     // Sent by the Cron Trigger below; without SMTP_URL mail stays queued in D1.
     mailer: config.SMTP_URL ? createWorkerSmtpMailer(config.SMTP_URL) : queueOnlyMailer,
   };

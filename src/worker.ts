@@ -1,5 +1,6 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.js';
 import { type App, createApp } from './app.js';
+import { type InboundEmail, receiveEmail } from './intake/email-worker.js';
 import { deliverDue } from './mail/delivery.js';
 import { workerTemplates } from './mail/worker-templates.js';
 import { type Env, workerContext } from './worker-context.js';
@@ -46,5 +47,18 @@ export default {
   },
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
     await deliverQueuedMail(env);
+  },
+  /** Email Routing's delivery of a message to the centres@ address (see README, "Mail intake on Workers"). */
+  async email(message: InboundEmail, env: Env): Promise<void> {
+    const ctx = workerContext(env);
+    if (!env.BLOBS) {
+      // Thrown, so the sender's server keeps the message and tries again once the bucket is bound.
+      ctx.logger.error(
+        { envelope_from: message.from },
+        'intake: no BLOBS bucket is bound; mail refused for now',
+      );
+      throw new Error('no BLOBS bucket is bound to store incoming mail');
+    }
+    await receiveEmail(ctx, message);
   },
 };

@@ -7,7 +7,8 @@ export interface BlobRef {
 
 /**
  * Content-addressed file storage for raw messages and attachments. The core never opens files
- * itself: Node gives it a directory-backed store, tests a memory one, Workers one that refuses.
+ * itself: Node gives it a directory-backed store, Workers an R2 bucket (or, unbound, one that
+ * refuses), tests a memory one.
  */
 export interface BlobStore {
   put(bytes: Uint8Array): Promise<BlobRef>;
@@ -40,8 +41,8 @@ export function memoryBlobStore(): BlobStore & { size(): number } {
 }
 
 /**
- * For runtimes without a file store (Workers): mail intake does not run there, so converting a
- * set-aside message or downloading an attachment answers `not_available_here` instead of failing.
+ * For a Worker with no R2 bucket bound: it takes no mail, so converting a set-aside message or
+ * downloading an attachment answers `not_available_here` instead of failing.
  */
 export function refusingBlobStore(): BlobStore {
   const refuse = async (): Promise<never> => {

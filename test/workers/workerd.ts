@@ -18,12 +18,14 @@ async function migrate(db: D1Database, dir: string) {
 }
 
 /**
- * Boots the Workers build in workerd with an empty local D1, migrates it and seeds the demo data
- * through the worker's own context, answering the demo tokens, a `fetch` into the worker and a way
- * to fire its Cron Trigger. `vars` are added to `wrangler.toml`'s, as `wrangler secret put` would.
+ * Boots the Workers build in workerd with an empty local D1 and R2, migrates D1 and seeds the demo
+ * data through the worker's own context, answering the demo tokens, a `fetch` into the worker and
+ * ways to fire its Cron Trigger and hand it a message as Email Routing would. `vars` are added to
+ * `wrangler.toml`'s, as `wrangler secret put` would; `blobs: false` leaves the R2 bucket unbound.
  */
-export async function bootWorkerd(vars: Record<string, string> = {}) {
+export async function bootWorkerd(vars: Record<string, string> = {}, opts: { blobs?: boolean } = {}) {
   const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
+  const buckets = opts.blobs === false ? [] : config.r2_buckets.map((b: { binding: string }) => b.binding);
   const binding = config.d1_databases[0];
   if (!binding?.migrations_dir) throw new Error('wrangler.toml declares no D1 database with migrations');
   const outdir = await mkdtemp(join(tmpdir(), 'cymorth-workerd-'));
@@ -39,6 +41,10 @@ export async function bootWorkerd(vars: Record<string, string> = {}) {
       compatibilityDate: config.compatibility_date,
       compatibilityFlags: config.compatibility_flags,
       d1Databases: [binding.binding],
+      r2Buckets: buckets,
+      r2Persist: false,
+      // Serves /cdn-cgi/handler/email, which hands a raw message to the worker's email() handler.
+      unsafeTriggerHandlers: true,
       bindings: { ...config.vars, LOG_LEVEL: 'silent', ...vars },
       d1Persist: false,
     });
@@ -59,6 +65,20 @@ export async function bootWorkerd(vars: Record<string, string> = {}) {
       async scheduled() {
         const result = await (await mf.getWorker()).scheduled({ cron: config.triggers.crons?.[0] });
         if (result.outcome !== 'ok') throw new Error(`scheduled handler ended ${result.outcome}`);
+      },
+      /** The R2 bucket the worker keeps raw mail and attachments in. */
+      blobs: () => mf.getR2Bucket(buckets[0] ?? 'BLOBS'),
+      /**
+       * Delivers a raw message to the worker's `email()` handler as Email Routing would; answers the
+       * status: 200 accepted, otherwise the handler failed and a real sender would try again later.
+       */
+      async email(raw: Uint8Array, envelope: { from: string; to: string }) {
+        const query = new URLSearchParams(envelope);
+        const res = await fetch(new URL(`/cdn-cgi/handler/email?${query}`, url), {
+          method: 'POST',
+          body: raw,
+        });
+        return { status: res.status, text: await res.text() };
       },
       async dispose() {
         await mf.dispose();
