@@ -5,6 +5,7 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   malformed_json: 400,
+  malformed_form: 400,
   unauthorized: 401,
   forbidden: 403,
   own_email_change: 403,

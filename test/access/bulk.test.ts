@@ -162,6 +162,24 @@ describe('POST /centres/:number/users/bulk', () => {
     expect(((await res.json()) as Json).created).toBe(2);
   });
 
+  it('refuses a multipart body that is not a form, in the caller’s language, and changes nothing', async () => {
+    const before = await tableCounts();
+    const res = await upload('not a form at all', 'multipart/form-data; boundary=xyz');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Json).error).toEqual({
+      code: 'malformed_form',
+      message: 'The request body is not a valid multipart form.',
+    });
+    const cy = await h.app.request(`${USERS}/bulk?lang=cy`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.tokens.eoCy}`, 'content-type': 'multipart/form-data' },
+      body: '--x',
+    });
+    expect(cy.status).toBe(400);
+    expect(((await cy.json()) as Json).error.message).toBe('Nid yw corff y cais yn ffurflen multipart ddilys.');
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it('refuses a file without the template’s columns, and one of another type', async () => {
     const res = await upload('name,email\nA,a@b.cymru\n', 'text/csv');
     expect(res.status).toBe(422);

@@ -255,7 +255,10 @@ const remove = createRoute({
 async function uploadOf(c: Context<AppEnv>) {
   const type = c.req.header('content-type') ?? '';
   if (/^multipart\/form-data/i.test(type)) {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch((err: unknown) => {
+      // The body limit's refusal comes through here too, and keeps its own code.
+      throw err instanceof DomainError ? err : new DomainError('malformed_form');
+    });
     const file = form.file;
     if (!(file instanceof File)) throw new DomainError('bulk_unsupported_file');
     return readUpload(new Uint8Array(await file.arrayBuffer()), file.type, file.name);
