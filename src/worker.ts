@@ -1,8 +1,10 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.js';
 import { type App, createApp } from './app.js';
+import type { AppContext } from './context.js';
 import { type InboundEmail, receiveEmail } from './intake/email-worker.js';
 import { deliverDue } from './mail/delivery.js';
 import { workerTemplates } from './mail/worker-templates.js';
+import { emitDueEvents, logSink } from './queue/clock.js';
 import { type Env, workerContext } from './worker-context.js';
 
 /**
@@ -27,8 +29,7 @@ const DELIVERY_BATCH = 50;
  * The outbox's deliverer on Workers, run by the Cron Trigger in `wrangler.toml`: the same pass as
  * Node's (mail/delivery.ts), with the same leases, so overlapping runs never send a row twice.
  */
-async function deliverQueuedMail(env: Env) {
-  const ctx = workerContext(env);
+async function deliverQueuedMail(ctx: AppContext) {
   if (ctx.mailer.kind === 'none') {
     ctx.logger.warn('SMTP_URL is not set: queued mail waits in D1 until it is');
     return [];
@@ -45,8 +46,14 @@ export default {
   fetch(request: Request, env: Env, executionCtx: ExecutionContext): Response | Promise<Response> {
     return appFor(env).fetch(request, env, executionCtx);
   },
+  /**
+   * Every minute: the 48-hour clock (the same due-soon and overdue marks as Node's poller, each once
+   * per request), then the outbox. A failing clock is logged and does not hold up the mail.
+   */
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
-    await deliverQueuedMail(env);
+    const ctx = workerContext(env);
+    await emitDueEvents(ctx, logSink(ctx)).catch((err) => ctx.logger.error({ err }, 'queue clock failed'));
+    await deliverQueuedMail(ctx);
   },
   /** Email Routing's delivery of a message to the centres@ address (see README, "Mail intake on Workers"). */
   async email(message: InboundEmail, env: Env): Promise<void> {

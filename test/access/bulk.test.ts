@@ -176,7 +176,9 @@ describe('POST /centres/:number/users/bulk', () => {
       body: '--x',
     });
     expect(cy.status).toBe(400);
-    expect(((await cy.json()) as Json).error.message).toBe('Nid yw corff y cais yn ffurflen multipart ddilys.');
+    expect(((await cy.json()) as Json).error.message).toBe(
+      'Nid yw corff y cais yn ffurflen multipart ddilys.',
+    );
     expect(await tableCounts()).toEqual(before);
   });
 

@@ -83,6 +83,21 @@ describe('mail intake on Workers: Email Routing hands messages to email()', () =
     expect(await outbox(worker)).toHaveLength(1);
   });
 
+  it('runs the 48-hour clock from the Cron Trigger: a request past its deadline is marked overdue once', async () => {
+    const [listed] = (await call(worker, support, '/api/v1/requests')).json.data;
+    expect(listed.overdue).toBe(false);
+    await worker.db
+      .prepare('update requests set due_at = ? where reference = ?')
+      .bind(Date.now() - 60_000, listed.reference)
+      .run();
+    await worker.scheduled();
+    await worker.scheduled();
+    const shown = await call(worker, support, `/api/v1/requests/${listed.reference}`);
+    const types = shown.json.timeline.map((e: { type: string }) => e.type);
+    expect(types.filter((t: string) => t === 'overdue')).toHaveLength(1);
+    expect((await call(worker, support, '/api/v1/requests')).json.data[0].overdue).toBe(true);
+  });
+
   it('sets aside mail that is not about an Exams Officer, and staff can still make a request of it', async () => {
     const vague = await eml({
       from: 'Helen Davies <head@stteilos-demo.org.uk>',
