@@ -55,7 +55,7 @@ export default {
     await emitDueEvents(ctx, logSink(ctx)).catch((err) => ctx.logger.error({ err }, 'queue clock failed'));
     await deliverQueuedMail(ctx);
   },
-  /** Email Routing's delivery of a message to the centres@ address (see README, "Mail intake on Workers"). */
+  /** Email Routing's delivery of a message to the centres@ address (README, "Running on Cloudflare Workers"). */
   async email(message: InboundEmail, env: Env): Promise<void> {
     const ctx = workerContext(env);
     if (!env.BLOBS) {
