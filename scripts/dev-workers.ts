@@ -56,10 +56,11 @@ async function main() {
     if (!ready?.[1] || shown) return;
     shown = true;
     const base = ready[1].replace(/\/$/, '');
+    const mail = `Mail: POST a raw message to "${base}/cdn-cgi/handler/email?from=SENDER&to=centres@cymorth.localhost" (curl --data-binary @letter.eml) to put a request on the queue, as Email Routing would.`;
     process.stdout.write(
       tokens
-        ? demoBanner(base, tokens)
-        : '\nLocal D1 already has data, so no new demo tokens; delete .wrangler/state and restart to seed again.\n',
+        ? demoBanner(base, tokens, [mail])
+        : `\nLocal D1 already has data, so no new demo tokens; delete .wrangler/state and restart to seed again.\n${mail}\n`,
     );
   });
   // First in line: the platform proxy left an exit hook that would end this process before wrangler hears.
