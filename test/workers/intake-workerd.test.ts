@@ -98,6 +98,25 @@ describe('mail intake on Workers: Email Routing hands messages to email()', () =
     expect((await call(worker, support, '/api/v1/requests')).json.data[0].overdue).toBe(true);
   });
 
+  it('records a message delivered twice at the same moment once, and accepts both deliveries', async () => {
+    const message = await eml({
+      subject: 'Change of Exams Officer',
+      text: englishBody(),
+      messageId: '<twice@stteilos-demo.org.uk>',
+      attachments: [await pdfAttachment(["St Teilo's High School"])],
+    });
+    const envelope = { from: 'head@stteilos-demo.org.uk', to: CENTRES };
+    const deliveries = await Promise.all([worker.email(message, envelope), worker.email(message, envelope)]);
+    expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+    const { results } = await worker.db
+      .prepare('select count(*) as n from mail_messages where message_id = ?')
+      .bind('<twice@stteilos-demo.org.uk>')
+      .all<{ n: number }>();
+    expect(results[0]?.n).toBe(1);
+    const replies = (await outbox(worker)).filter((r) => r.recipient === 'head@stteilos-demo.org.uk');
+    expect(replies).toHaveLength(1);
+  });
+
   it('sets aside mail that is not about an Exams Officer, and staff can still make a request of it', async () => {
     const vague = await eml({
       from: 'Helen Davies <head@stteilos-demo.org.uk>',
@@ -118,7 +137,7 @@ describe('mail intake on Workers: Email Routing hands messages to email()', () =
     const converted = await call(worker, support, `/api/v1/intake/set-aside/${message.id}/convert`, 'POST');
     expect(converted.status).toBe(200);
     expect(converted.json.reference).toMatch(/^EO-\d{4}-\d{5}$/);
-    expect((await call(worker, support, '/api/v1/requests')).json.data).toHaveLength(2);
+    expect((await call(worker, support, '/api/v1/requests')).json.data).toHaveLength(3);
   });
 });
 
