@@ -21,7 +21,6 @@ const NODE_ONLY_PACKAGES = [
   'libsql',
   'imapflow',
   'smtp-server',
-  '@slack/bolt',
   'thread-stream',
 ];
 /** Cloudflare's limit for a Worker on the free plan, compressed. */
