@@ -56,7 +56,3 @@ export function revokeTokensOf(db: Db, accountId: number, at: Date) {
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)));
 }
-
-export function insertToken(db: Db, accountId: number, tokenHash: string, at: Date, label?: string) {
-  return db.insert(apiTokens).values({ accountId, tokenHash, createdAt: at, label: label ?? null });
-}
