@@ -16,13 +16,7 @@ const NODE_ONLY_MODULES = [
   'dgram',
   'cluster',
 ];
-const NODE_ONLY_PACKAGES = [
-  '@libsql/client',
-  'libsql',
-  'imapflow',
-  'smtp-server',
-  'thread-stream',
-];
+const NODE_ONLY_PACKAGES = ['@libsql/client', 'libsql', 'imapflow', 'smtp-server', 'thread-stream'];
 /** Cloudflare's limit for a Worker on the free plan, compressed. */
 const FREE_PLAN_LIMIT = 3 * 1024 * 1024;
 
