@@ -39,7 +39,7 @@ async function main() {
   const queueClock = startClock(ctx);
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
@@ -52,9 +52,18 @@ async function main() {
       await Promise.all([deliveryStopped, intakeStopped, clockStopped]);
       await close();
       log.info('stopped');
-      process.exit(0);
+      process.exit(exitCode);
     });
   };
+  // Taken or privileged ports are a setting to change, so one line says which, not a stack.
+  server.once('error', (err: NodeJS.ErrnoException) => {
+    process.stderr.write(
+      err.code === 'EADDRINUSE'
+        ? `cymorth: port ${config.PORT} on ${config.HOST} is already in use; set PORT to a free port (PORT=${config.PORT + 1} npm start)\n`
+        : `cymorth: cannot listen on ${config.HOST}:${config.PORT} (PORT, HOST): ${err.message}\n`,
+    );
+    stop('listen failed', 1);
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

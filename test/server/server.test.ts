@@ -1,5 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, connect, createServer } from 'node:net';
+import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/db/node.js';
@@ -128,5 +129,39 @@ describe('SIGTERM', { timeout: 120_000 }, () => {
     const [row] = await reopened.db.select({ n: count() }).from(centres);
     reopened.close();
     expect(row?.n).toBe(5);
+  });
+});
+
+describe('start-up failures an operator can fix', { timeout: 60_000 }, () => {
+  it('says in one line that the port is taken, and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
+    const port = String((taken.address() as AddressInfo).port);
+    const t = scratch();
+    try {
+      const failed = start(['src/server.ts'], { ...env, PORT: port, DATABASE_PATH: t.db, DATA_DIR: t.dir });
+      expect(await failed.exited).toBe(1);
+      expect(failed.err()).toBe(
+        `cymorth: port ${port} on 127.0.0.1 is already in use; set PORT to a free port (PORT=${Number(port) + 1} npm start)\n`,
+      );
+    } finally {
+      taken.close();
+      t.remove();
+    }
+  });
+
+  it('names DATABASE_PATH in one line when the database cannot live there, and exits 1', async () => {
+    const t = scratch();
+    try {
+      writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
+      const path = join(t.dir, 'plain', 'cymorth.sqlite');
+      const failed = start(['src/server.ts'], { ...env, DATABASE_PATH: path, DATA_DIR: t.dir });
+      expect(await failed.exited).toBe(1);
+      expect(failed.err()).toMatch(
+        new RegExp(`^cymorth: cannot open the database at DATABASE_PATH=${path}: [^\\n]+\\n$`),
+      );
+    } finally {
+      t.remove();
+    }
   });
 });
