@@ -45,6 +45,7 @@ registerOutboxCommands(program);
 registerRequestCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
-  process.stderr.write(`cymorth: ${err instanceof ConfigError ? err.message : describeError(err)}\n`);
+  // A ConfigError's line already says `cymorth:`, as the server prints it.
+  process.stderr.write(`${err instanceof ConfigError ? err.message : `cymorth: ${describeError(err)}`}\n`);
   process.exit(1);
 });

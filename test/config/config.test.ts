@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { ROOT, run, scratch } from '../support/child.js';
+import { cymorth, ROOT, run, scratch } from '../support/child.js';
 
 describe('loadConfig', { timeout: 120_000 }, () => {
   it('has working defaults and treats empty variables as unset', () => {
@@ -52,4 +52,12 @@ describe('starting with a bad variable', { timeout: 120_000 }, () => {
       expect(lines[0]).toMatch(new RegExp(`^cymorth: invalid ${name}="${value}": `));
     });
   }
+
+  it('stops any `cymorth` command the same way, in one line that says cymorth once', async () => {
+    const s = scratch();
+    const res = await cymorth(['migrate'], { PORT: 'abc', DATABASE_PATH: s.db });
+    s.remove();
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^cymorth: invalid PORT="abc": [^\n]+\n$/);
+  });
 });
