@@ -1,5 +1,6 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { hubRoutes } from './access/hub/routes.js';
+import { invitePageRoutes } from './access/invite-page.js';
 import { accessRoutes } from './access/routes.js';
 import { usersRoutes } from './access/users/routes.js';
 import { centresRoutes } from './centres/routes.js';
@@ -25,6 +26,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.use(contextMiddleware(ctx));
 
   app.route('/', healthRoutes());
+  // The page the one-time links in invite and reset mail open: for people, so not in the API document.
+  app.route('/', invitePageRoutes());
 
   app.route(API_PREFIX, centresRoutes());
   // Before any `/centres/{number}/users/{id}` route, so `/users/summary.csv` is not taken for an id.

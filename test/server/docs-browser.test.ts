@@ -1,5 +1,6 @@
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
 import { type Started, scratch, start } from '../support/child.js';
 
 const s = scratch();
@@ -16,19 +17,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   });
   base = (await server.waitFor(/API docs: (http:\/\/127\.0\.0\.1:\d+)\/docs/))[1] as string;
-  // As the environment notes say: without these flags Chromium keeps trying to reach Google.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -137,7 +137,7 @@ describe('spreadsheets on Workers', () => {
 });
 
 describe('invites on Workers', () => {
-  it('accepts an invite from its mailed link and answers a working token', async () => {
+  it('opens the page of an invite’s mailed link, accepts the invite and answers a working token', async () => {
     const auth = { authorization: `Bearer ${target.tokens.eoCy}`, 'content-type': 'application/json' };
     const me = (await (await worker.fetch('/api/v1/me', { headers: auth })).json()) as {
       centre_number: string;
@@ -159,7 +159,12 @@ describe('invites on Workers', () => {
       .bind('nia.workerd@ysgolgwyr.cymru')
       .first<{ params: string }>();
     const link = String(JSON.parse(mail?.params ?? '{}').link);
-    const accepted = await worker.fetch(`/api/v1/invites/${link.split('/invites/')[1]}/accept`, {
+    const linkToken = link.split('/invites/')[1];
+    // The page the link opens, in the invitee's language; opening it spends nothing.
+    const opened = await worker.fetch(`/invites/${linkToken}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<h1>Sefydlu eich mynediad</h1>');
+    const accepted = await worker.fetch(`/api/v1/invites/${linkToken}/accept`, {
       method: 'POST',
     });
     expect(accepted.status).toBe(200);
