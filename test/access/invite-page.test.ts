@@ -119,4 +119,14 @@ describe('the page a mailed one-time link opens', () => {
     const done = await press(link);
     expect(done.text).toContain('Mae eich mynediad yn barod');
   });
+
+  it('answers hostile links with a page, never a fault, and echoes none of them as markup', async () => {
+    for (const token of ['x'.repeat(5000), '%E0%A4%A', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '..%2F..'])
+      for (const query of ['', '?lang=%3Cb%3E', '?lang=cy&lang=en'])
+        for (const method of ['GET', 'POST']) {
+          const { res, body } = await open(`/invites/${token}${query}`, { method });
+          expect(res.status, `${method} ${token.slice(0, 20)}${query}`).toBeLessThan(500);
+          expect(body).not.toMatch(/<script|<b>/);
+        }
+  });
 });
