@@ -1,29 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { type Started, scratch, start } from '../support/child.js';
+import { demoServerAndBrowser } from '../support/browser.js';
 
-const s = scratch();
-let server: Started;
+let demo: Awaited<ReturnType<typeof demoServerAndBrowser>>;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = start(['src/server.ts'], {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: s.db,
-    DATA_DIR: s.dir,
-    LOG_LEVEL: 'warn',
-  });
-  base = (await server.waitFor(/API docs: (http:\/\/127\.0\.0\.1:\d+)\/docs/))[1] as string;
-  browser = await launchChromium();
+  demo = await demoServerAndBrowser();
+  ({ base, browser } = demo);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server.child.kill('SIGKILL');
-  s.remove();
-});
+afterAll(() => demo?.close());
 
 describe('/docs in a browser', { timeout: 120_000 }, () => {
   it('renders every route from the OpenAPI document without reaching the internet', async () => {

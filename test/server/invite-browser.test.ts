@@ -3,38 +3,23 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { type Started, scratch, start } from '../support/child.js';
+import { demoServerAndBrowser } from '../support/browser.js';
 
-const s = scratch();
-let server: Started;
+let demo: Awaited<ReturnType<typeof demoServerAndBrowser>>;
 let base: string;
 let eoToken: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = start(['src/server.ts'], {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: s.db,
-    DATA_DIR: s.dir,
-    LOG_LEVEL: 'warn',
-    OUTBOX_POLL_MS: '100',
-  });
-  base = (await server.waitFor(/API docs: (http:\/\/127\.0\.0\.1:\d+)\/docs/))[1] as string;
-  eoToken = (server.out().match(/EO of Ysgol Gyfun Gŵyr \(Welsh\)\s+\S+\s+(cym_[\w-]+)/)?.[1] ??
-    '') as string;
-  browser = await launchChromium();
+  demo = await demoServerAndBrowser({ OUTBOX_POLL_MS: '100' });
+  ({ base, browser } = demo);
+  eoToken = demo.server.out().match(/EO of Ysgol Gyfun Gŵyr \(Welsh\)\s+\S+\s+(cym_[\w-]+)/)?.[1] ?? '';
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server.child.kill('SIGKILL');
-  s.remove();
-});
+afterAll(() => demo?.close());
 
 /** The invite as it lands in the outbox folder (no SMTP_URL), read as a mail client reads it. */
 async function deliveredInvite(to: string) {
-  const dir = join(s.dir, 'outbox');
+  const dir = join(demo.dataDir, 'outbox');
   for (;;) {
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       const mail = await simpleParser(await readFile(join(dir, name)));
