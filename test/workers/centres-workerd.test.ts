@@ -84,7 +84,15 @@ describe('bulk upload on Workers', () => {
     });
     const text = await res.text();
     expect([res.status, text.slice(0, 600)]).toEqual([201, expect.any(String)]);
-    expect(JSON.parse(text)).toMatchObject({ created: 620, rejected: 0 });
+    const answer = JSON.parse(text) as { created: number; results: { email: string; account_id: number }[] };
+    expect(answer).toMatchObject({ created: 620, rejected: 0 });
+    // Each row answers its own account's id, in both statement chunks.
+    const { results: written } = await worker.db
+      .prepare("select id, email from accounts where last_name = 'Workerd'")
+      .all<{ id: number; email: string }>();
+    const idOf = new Map(written.map((r) => [r.email, r.id]));
+    expect(answer.results.every((r) => r.account_id === idOf.get(r.email))).toBe(true);
+    expect(new Set(answer.results.map((r) => r.account_id)).size).toBe(620);
     const count = async (query: string) => (await worker.db.prepare(query).first<{ n: number }>())?.n;
     expect(
       await count("select count(*) as n from accounts where last_name = 'Workerd' and status = 'invited'"),

@@ -193,12 +193,19 @@ async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: 
       r.jobTitle,
       r.telephone,
     ]);
-    // Rows as value arrays: the one raw shape every driver (libSQL, D1) answers alike.
-    return ctx.db.values<[number, string]>(
+    return ctx.db.run(
       sql`insert into ${accounts} (kind, centre_id, account_type, email, email_key, status, first_name, last_name, language, hub_role, job_title, telephone, created_at, updated_at)
-          select ${fields(12)}, ${at}, ${at} from json_each(${JSON.stringify(values)}) j returning id, email_key`,
+          select ${fields(12)}, ${at}, ${at} from json_each(${JSON.stringify(values)}) j`,
     );
   });
+  // The new ids, read in the same batch as one JSON text: libSQL hands rows over one native call
+  // each, which for thousands of `returning` rows cost a tenth of the upload. Value arrays are the one
+  // raw shape every driver (libSQL, D1) answers alike.
+  const keys = JSON.stringify(made.flat().map(({ account }) => account.emailKey));
+  const newIds = ctx.db.values<[string]>(
+    sql`select json_group_array(json_array(a.id, a.email_key)) from ${accounts} a
+        where a.email_key in (select value from json_each(${keys})) and a.status <> 'deleted'`,
+  );
   const rest: Statement[] = [
     ...made.map((rows) => {
       const values = rows.map(({ account, invite: i }) => [
@@ -236,8 +243,8 @@ async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: 
   ];
   let results: unknown[];
   try {
-    const [first, ...others] = [...inserts, ...rest];
-    if (!first) return new Map<string, number>();
+    const [first, ...others] = [...inserts, ...rest, newIds];
+    if (!first || !inserts.length) return new Map<string, number>();
     results = await ctx.db.batch([first, ...others]);
   } catch (err) {
     // Someone registered one of these addresses between the check and the write: nothing applied.
@@ -251,8 +258,6 @@ async function applyRows(ctx: AppContext, a: UsersAccess, p: Principal, inputs: 
     }
     throw err;
   }
-  const ids = new Map<string, number>();
-  for (const chunk of results.slice(0, inserts.length) as [number, string][][])
-    for (const [id, key] of chunk) ids.set(key, id);
-  return ids;
+  const [[pairs = '[]'] = []] = results.at(-1) as [string][];
+  return new Map((JSON.parse(pairs) as [number, string][]).map(([id, key]) => [key, id]));
 }
