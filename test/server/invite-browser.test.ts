@@ -21,7 +21,9 @@ afterAll(() => demo?.close());
 async function deliveredInvite(to: string) {
   const dir = join(demo.dataDir, 'outbox');
   for (;;) {
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
+    // The mailer writes under a temporary name and renames to .eml: only finished files are read.
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml'));
+    for (const name of names) {
       const mail = await simpleParser(await readFile(join(dir, name)));
       const recipients = [mail.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []);
       if (recipients.includes(to)) return mail;
