@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -12,8 +14,24 @@ import { templateFiles } from './mail/template-files.js';
 import { buildNodeContext } from './node-context.js';
 import { startClock } from './queue/clock.js';
 
+/**
+ * Mail out (without SMTP_URL), the drop folder and stored attachments all live under DATA_DIR: a
+ * folder the server cannot write stops start-up with one line, rather than failing at every poll.
+ */
+async function checkDataDir(dir: string) {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (err) {
+    throw new ConfigError(
+      `cymorth: cannot write to DATA_DIR=${dir}: ${err instanceof Error ? err.message : err}`,
+    );
+  }
+}
+
 async function main() {
   const config = loadConfig(process.env);
+  await checkDataDir(config.DATA_DIR);
   const { ctx, close } = await buildNodeContext(config);
   const log = ctx.logger;
   const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;

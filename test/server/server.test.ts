@@ -150,6 +150,19 @@ describe('start-up failures an operator can fix', { timeout: 60_000 }, () => {
     }
   });
 
+  it('names DATA_DIR in one line when mail and files cannot be kept there, and exits 1', async () => {
+    const t = scratch();
+    try {
+      writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
+      const dataDir = join(t.dir, 'plain', 'data');
+      const failed = start(['src/server.ts'], { ...env, DATABASE_PATH: t.db, DATA_DIR: dataDir });
+      expect(await failed.exited).toBe(1);
+      expect(failed.err()).toMatch(new RegExp(`^cymorth: cannot write to DATA_DIR=${dataDir}: [^\\n]+\\n$`));
+    } finally {
+      t.remove();
+    }
+  });
+
   it('names DATABASE_PATH in one line when the database cannot live there, and exits 1', async () => {
     const t = scratch();
     try {
