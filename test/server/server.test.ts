@@ -150,31 +150,27 @@ describe('start-up failures an operator can fix', { timeout: 60_000 }, () => {
     }
   });
 
-  it('names DATA_DIR in one line when mail and files cannot be kept there, and exits 1', async () => {
-    const t = scratch();
-    try {
-      writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
-      const dataDir = join(t.dir, 'plain', 'data');
-      const failed = start(['src/server.ts'], { ...env, DATABASE_PATH: t.db, DATA_DIR: dataDir });
-      expect(await failed.exited).toBe(1);
-      expect(failed.err()).toMatch(new RegExp(`^cymorth: cannot write to DATA_DIR=${dataDir}: [^\\n]+\\n$`));
-    } finally {
-      t.remove();
-    }
-  });
-
-  it('names DATABASE_PATH in one line when the database cannot live there, and exits 1', async () => {
-    const t = scratch();
-    try {
-      writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
-      const path = join(t.dir, 'plain', 'cymorth.sqlite');
-      const failed = start(['src/server.ts'], { ...env, DATABASE_PATH: path, DATA_DIR: t.dir });
-      expect(await failed.exited).toBe(1);
-      expect(failed.err()).toMatch(
-        new RegExp(`^cymorth: cannot open the database at DATABASE_PATH=${path}: [^\\n]+\\n$`),
-      );
-    } finally {
-      t.remove();
-    }
-  });
+  // Both settings point under a plain file, where no folder can be made.
+  for (const [name, what, line] of [
+    ['DATA_DIR', 'mail and files cannot be kept there', 'cannot write to DATA_DIR='],
+    ['DATABASE_PATH', 'the database cannot live there', 'cannot open the database at DATABASE_PATH='],
+  ] as const) {
+    it(`names ${name} in one line when ${what}, and exits 1`, async () => {
+      const t = scratch();
+      try {
+        writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
+        const bad = join(t.dir, 'plain', 'inside');
+        const failed = start(['src/server.ts'], {
+          ...env,
+          DATABASE_PATH: t.db,
+          DATA_DIR: t.dir,
+          [name]: bad,
+        });
+        expect(await failed.exited).toBe(1);
+        expect(failed.err()).toMatch(new RegExp(`^cymorth: ${line}${bad}: [^\\n]+\\n$`));
+      } finally {
+        t.remove();
+      }
+    });
+  }
 });
