@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
+import { makeDir } from './files/make-dir.js';
 import { dropDirOf } from './intake/drop-folder.js';
 import { type Intake, startIntake } from './intake/sources.js';
 import { startDelivery } from './mail/delivery.js';
@@ -20,7 +21,7 @@ import { startClock } from './queue/clock.js';
  */
 async function checkDataDir(dir: string) {
   try {
-    await mkdir(dir, { recursive: true });
+    makeDir(dir);
     await access(dir, constants.W_OK);
   } catch (err) {
     throw new ConfigError(

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import { migrate } from 'drizzle-orm/sqlite-proxy/migrator';
 import Database from 'libsql';
+import { makeDir } from '../files/make-dir.js';
 import { type Db, schema } from './client.js';
 import { statementCache } from './statement-cache.js';
 
@@ -41,7 +41,7 @@ export async function openNodeDatabase(
   path: string,
   opts: { onWrite?: () => void } = {},
 ): Promise<NodeDatabase> {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ':memory:') makeDir(dirname(resolve(path)));
   const sqlite = new Database(path);
   if (path !== ':memory:') sqlite.exec('PRAGMA journal_mode = WAL');
   sqlite.exec('PRAGMA busy_timeout = 5000');

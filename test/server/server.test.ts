@@ -1,6 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, connect, createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/db/node.js';
@@ -150,27 +150,34 @@ describe('start-up failures an operator can fix', { timeout: 60_000 }, () => {
     }
   });
 
-  // Both settings point under a plain file, where no folder can be made.
-  for (const [name, what, line] of [
-    ['DATA_DIR', 'mail and files cannot be kept there', 'cannot write to DATA_DIR='],
-    ['DATABASE_PATH', 'the database cannot live there', 'cannot open the database at DATABASE_PATH='],
-  ] as const) {
-    it(`names ${name} in one line when ${what}, and exits 1`, async () => {
-      const t = scratch();
-      try {
-        writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
-        const bad = join(t.dir, 'plain', 'inside');
-        const failed = start(['src/server.ts'], {
-          ...env,
-          DATABASE_PATH: t.db,
-          DATA_DIR: t.dir,
-          [name]: bad,
-        });
-        expect(await failed.exited).toBe(1);
-        expect(failed.err()).toMatch(new RegExp(`^cymorth: ${line}${bad}: [^\\n]+\\n$`));
-      } finally {
-        t.remove();
-      }
-    });
-  }
+  // Places where no folder can be made: under a plain file, and under /proc, where Node's own
+  // recursive mkdir never returns (a regression there is killed, not left spinning).
+  const places = [
+    ['under a plain file', (dir: string) => join(dir, 'plain', 'inside')],
+    ['under /proc', (dir: string) => join('/proc', basename(dir), 'inside')],
+  ] as const;
+  const settings = [
+    ['DATA_DIR', 'mail and files cannot be kept', 'cannot write to DATA_DIR='],
+    ['DATABASE_PATH', 'the database cannot live', 'cannot open the database at DATABASE_PATH='],
+  ] as const;
+  for (const [name, what, line] of settings)
+    for (const [where, place] of places)
+      it(`names ${name} in one line when ${what} ${where}, and exits 1`, async () => {
+        const t = scratch();
+        try {
+          writeFileSync(join(t.dir, 'plain'), 'a file, not a folder');
+          const bad = place(t.dir);
+          const failed = start(['src/server.ts'], {
+            ...env,
+            DATABASE_PATH: t.db,
+            DATA_DIR: t.dir,
+            [name]: bad,
+          });
+          const hung = setTimeout(() => failed.child.kill('SIGKILL'), 30_000);
+          expect(await failed.exited.finally(() => clearTimeout(hung))).toBe(1);
+          expect(failed.err()).toMatch(new RegExp(`^cymorth: ${line}${bad}: [^\\n]+\\n$`));
+        } finally {
+          t.remove();
+        }
+      });
 });
