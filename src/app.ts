@@ -13,7 +13,7 @@ import { newRouter } from './http/router.js';
 import { intakeRoutes } from './intake/routes.js';
 import { queueRoutes } from './queue/routes.js';
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 export interface AppOptions {
   /** Where `/docs` loads Swagger UI from: the Node server serves its own copy; default a CDN. */

@@ -14,7 +14,7 @@ const url = (protocols: string[]) =>
     );
 
 /** Every setting the service reads, with its default; the README's configuration table mirrors this. */
-export const configSchema = z.object({
+const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('data/cymorth.sqlite'),

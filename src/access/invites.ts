@@ -7,7 +7,7 @@ import { invites } from '../db/schema/index.js';
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Where a person opens their one-time link; the service's own address when PUBLIC_URL is unset. */
-export function inviteLink(ctx: AppContext, token: string): string {
+function inviteLink(ctx: AppContext, token: string): string {
   const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
   return `${base.replace(/\/$/, '')}/invites/${token}`;
 }

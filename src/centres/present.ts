@@ -4,7 +4,7 @@ import type { EDITABLE_CENTRE_FIELDS } from './schema.js';
 type EditableField = (typeof EDITABLE_CENTRE_FIELDS)[number];
 
 /** SPEC 2.1: general communications and post-results mail fall back to the EO's address. */
-export function effectiveAddresses(c: Pick<CentreRow, 'generalEmail' | 'postResultsEmail' | 'eoEmail'>) {
+function effectiveAddresses(c: Pick<CentreRow, 'generalEmail' | 'postResultsEmail' | 'eoEmail'>) {
   return { general: c.generalEmail ?? c.eoEmail, postResults: c.postResultsEmail ?? c.eoEmail };
 }
 

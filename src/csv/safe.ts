@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 
 /** What a spreadsheet reads as the start of a formula (OWASP "CSV injection"). */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function isFormulaLike(value: string): boolean {
   return FORMULA_START.test(value) || FORMULA_START.test(value.trimStart());

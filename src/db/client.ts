@@ -2,7 +2,8 @@ import type { SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema/index.js';
 
 export { schema };
-export type Schema = typeof schema;
+
+type Schema = typeof schema;
 
 /**
  * The one database type the core sees. On Node it is drizzle's sqlite-proxy over a local libSQL

@@ -7,7 +7,7 @@ import { makeDir } from '../files/make-dir.js';
 import { type Db, schema } from './client.js';
 import { statementCache } from './statement-cache.js';
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 export interface NodeDatabase {
   db: Db;

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
+
 /** Where a blob lives and how big it is; the hash is its name, so storing the same bytes twice is free. */
-export interface BlobRef {
+interface BlobRef {
   sha256: string;
   size: number;
 }

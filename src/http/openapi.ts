@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'centre_not_found' }),

@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { resources } from './resources.js';
 
-export const LANGUAGES = ['en', 'cy'] as const;
+const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type T = TFunction;
 
@@ -34,7 +34,7 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** Accept-Language, best quality first; the first of ours that appears wins. */
-export function fromAcceptLanguage(header: string | undefined | null): Language | undefined {
+function fromAcceptLanguage(header: string | undefined | null): Language | undefined {
   if (!header) return undefined;
   const ranked = header
     .split(',')

@@ -7,7 +7,7 @@ import { pdfText } from './pdf-text.js';
 import type { Authentication } from './result.js';
 import { isTnef, readTnef } from './tnef.js';
 
-export interface StoredAttachment {
+interface StoredAttachment {
   sha256: string;
   filename: string;
   contentType: string;

@@ -2,14 +2,14 @@ import { splitBody } from './body-text.js';
 import { matchLabel } from './labels.js';
 import type { FieldName } from './result.js';
 
-export type FieldSource = 'body_line' | 'table' | 'free_text' | 'pdf' | 'subject';
+type FieldSource = 'body_line' | 'table' | 'free_text' | 'pdf' | 'subject';
 
 export interface FoundField {
   value: string;
   source: FieldSource;
 }
 
-export type Found = Partial<Record<FieldName, FoundField>>;
+type Found = Partial<Record<FieldName, FoundField>>;
 
 export interface Extraction {
   fields: Found;
@@ -23,7 +23,7 @@ export interface Extraction {
 
 const EMAIL =
   /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+/;
-export const WELL_FORMED_EMAIL =
+const WELL_FORMED_EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$/;
 
 const clean = (s: string) =>

@@ -16,7 +16,7 @@ const NEW = '(?:new|newydd)';
  * Labels per field, English and Welsh, tried in this order: the email label must be tried before the
  * name label, because "New Exams Officer email" also starts like "New Exams Officer".
  */
-export const LABELS: [FieldName, RegExp, 'en' | 'cy' | null][] = [
+const LABELS: [FieldName, RegExp, 'en' | 'cy' | null][] = [
   ['new_eo_email', new RegExp(`^(?:${NEW} )?(?:${EO})(?: ${NEW})?'?s? e-?mail(?: address)?$`), 'en'],
   ['new_eo_email', new RegExp(`^e-?mail(?: address)?(?: of| for)?(?: the)? ${NEW} (?:${EO})$`), 'en'],
   ['new_eo_email', /^(?:cyfeiriad )?e-?bost(?: y| yr)? (?:swyddog (?:yr )?arholiadau|sa) newydd$/, 'cy'],

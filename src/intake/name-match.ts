@@ -42,7 +42,7 @@ const KIND_WORDS = new Set([
 ]);
 const SAINT = new Set(['st', 'saint', 'sant', 'santes']);
 
-export function nameTokens(name: string): string[] {
+function nameTokens(name: string): string[] {
   return foldLabel(name)
     .replace(/'s\b/g, 's')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -48,7 +48,7 @@ const firstAddress = (value: AddressObject | AddressObject[] | undefined) => {
 
 const MESSAGE_ID = /<[^<>\s]+>/g;
 
-export function messageIdsIn(value: unknown): string[] {
+function messageIdsIn(value: unknown): string[] {
   const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
   return text.match(MESSAGE_ID) ?? [];
 }

@@ -26,7 +26,7 @@ import { earlierSenders, findThread, type RequestRow } from './thread.js';
 import { centreDomains, domainOf, validate } from './validate.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DUE_MS = 48 * 60 * 60 * 1000;
+const DUE_MS = 48 * 60 * 60 * 1000;
 
 export interface RawInfo {
   sha256: string;
@@ -41,7 +41,7 @@ export interface Written {
 
 const requestIdOf = (reference: string): SQL<number> =>
   sql<number>`(select ${requests.id} from ${requests} where ${requests.reference} = ${reference})`;
-export const messageRowOf = (messageId: string): SQL<number> =>
+const messageRowOf = (messageId: string): SQL<number> =>
   sql<number>`(select ${mailMessages.id} from ${mailMessages} where ${mailMessages.messageId} = ${messageId})`;
 
 /** The message's row in `mail_messages`, or, when staff convert a set-aside message, the update of it. */

@@ -19,7 +19,7 @@ export const SET_ASIDE_REASONS = [
 ] as const;
 export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 
-export type Outcome = 'created' | 'joined' | 'duplicate' | 'set_aside';
+type Outcome = 'created' | 'joined' | 'duplicate' | 'set_aside';
 export type Authentication = 'pass' | 'fail' | 'none';
 
 export type Checks = {

@@ -18,7 +18,7 @@ import type { IngestResult } from './result.js';
 type MessageRow = typeof mailMessages.$inferSelect;
 
 /** A set-aside message as staff see it. */
-export function presentSetAside(row: MessageRow, lang: 'en' | 'cy', attachmentCount: number) {
+function presentSetAside(row: MessageRow, lang: 'en' | 'cy', attachmentCount: number) {
   const t = translator(lang);
   return {
     id: row.id,

@@ -30,7 +30,7 @@ const SENIOR_ROLE = new RegExp(
   'i',
 );
 
-export function statesSeniorRole(signatory: string): boolean {
+function statesSeniorRole(signatory: string): boolean {
   return SENIOR_ROLE.test(foldLabel(signatory));
 }
 
@@ -41,7 +41,7 @@ const words = (s: string) =>
     .filter((w) => w.length > 1);
 
 /** The signatory names the Head of Centre on record (every word of the recorded name appears). */
-export function namesHead(signatory: string, headName: string): boolean {
+function namesHead(signatory: string, headName: string): boolean {
   const head = words(headName);
   const given = new Set(words(signatory));
   return head.length > 0 && head.every((w) => given.has(w));

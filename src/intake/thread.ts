@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { mailMessages, outbox, requests } from '../db/schema/index.js';
 import type { ParsedMessage } from './parse.js';
 
-export const REFERENCE = /\bEO-(\d{4})-(\d{5})\b/i;
+const REFERENCE = /\bEO-(\d{4})-(\d{5})\b/i;
 
 export type RequestRow = typeof requests.$inferSelect;
 

@@ -11,7 +11,7 @@ export interface OutgoingMail {
   headers: Record<string, string>;
 }
 
-export interface SentMail {
+interface SentMail {
   /** What the far end said, e.g. `250 OK: queued as 1234` or the file written. */
   response: string;
 }

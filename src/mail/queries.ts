@@ -21,7 +21,7 @@ export async function listOutbox(
     .limit(opts.limit ?? 100);
 }
 
-export class OutboxRetryError extends Error {}
+class OutboxRetryError extends Error {}
 
 /**
  * Puts a failed message back in the queue with a fresh set of attempts, due now. Only a failed

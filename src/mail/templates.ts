@@ -22,7 +22,7 @@ function fill(source: string, params: Record<string, unknown>, encode: (s: strin
   return source.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => encode(String(params[key] ?? '')));
 }
 
-export class MissingTemplateError extends Error {}
+class MissingTemplateError extends Error {}
 
 function renderOne(store: TemplateStore, name: string, lang: 'en' | 'cy', params: Record<string, unknown>) {
   const text = store[`${lang}/${name}.txt`];

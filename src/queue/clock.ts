@@ -6,7 +6,7 @@ import { requests } from '../db/schema/index.js';
 import { guardedEvent, isGuardFailure } from './guard.js';
 import { OPEN_STATUSES, type RequestRow } from './queries.js';
 
-export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
+const DUE_SOON_MS = 24 * 60 * 60 * 1000;
 
 export interface DueEvent {
   type: 'due_soon' | 'overdue';
@@ -52,7 +52,7 @@ async function mark(ctx: AppContext, r: RequestRow, type: DueEvent['type'], cond
  * written before the event is handed on, so a crash in between loses that one event rather than
  * repeating it.
  */
-export async function dueEvents(ctx: AppContext): Promise<DueEvent[]> {
+async function dueEvents(ctx: AppContext): Promise<DueEvent[]> {
   const now = ctx.clock.now();
   const open = inArray(requests.status, [...OPEN_STATUSES]);
   const overdue = and(open, lte(requests.dueAt, now), isNull(requests.overdueNotifiedAt)) as SQL;

@@ -13,9 +13,9 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** SPEC 3: times are stored in UTC and shown in Europe/London. */
-export const londonTime = (iso: string) => LONDON.format(new Date(iso)).replace(',', '');
+const londonTime = (iso: string) => LONDON.format(new Date(iso)).replace(',', '');
 
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   const minutes = Math.floor(Math.abs(seconds) / 60);
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }

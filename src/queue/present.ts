@@ -3,7 +3,7 @@ import type { AccountRow, CentreRow, RequestEventRow } from '../db/schema/index.
 import type { RequestRow } from './queries.js';
 import { isOpen } from './state.js';
 
-export function timeLeftSeconds(r: Pick<RequestRow, 'dueAt'>, now: Date): number {
+function timeLeftSeconds(r: Pick<RequestRow, 'dueAt'>, now: Date): number {
   return Math.round((r.dueAt.getTime() - now.getTime()) / 1000);
 }
 

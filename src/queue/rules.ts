@@ -12,7 +12,7 @@ export type RequestFieldName = (typeof REQUIRED_FIELDS)[number];
 export const REQUESTABLE_ITEMS = [...REQUIRED_FIELDS, 'letterhead'] as const;
 export type RequestableItem = (typeof REQUESTABLE_ITEMS)[number];
 
-export const BOOLEAN_CHECKS = [
+const BOOLEAN_CHECKS = [
   'letterhead',
   'signatory_matches',
   'centre_name_matches',

@@ -3,7 +3,7 @@ import type { AppContext } from '../../src/context.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { type MailRequest, queueMail } from '../../src/mail/outbox.js';
 
-export const RESET_PARAMS = {
+const RESET_PARAMS = {
   eo_name: 'Siân Prydderch',
   centre_name: "St Teilo's High School",
   centre_number: '66410',

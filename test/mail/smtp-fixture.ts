@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 export const SMTP_USER = 'cymorth';
 export const SMTP_PASS = 'cyfrinair-prawf';
 
-export interface Received {
+interface Received {
   mailFrom: string;
   rcptTo: string[];
   mail: ParsedMail;

@@ -5,7 +5,7 @@ import { scratch, start } from './child.js';
  * Debian's Chromium, headless, driven by playwright-core (no browser download of its own). Without
  * the background-networking flags Chromium keeps trying to reach Google from a closed network.
  */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [

@@ -6,7 +6,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 
-export const DOVECOT_BIN = '/usr/sbin/dovecot';
+const DOVECOT_BIN = '/usr/sbin/dovecot';
 
 export interface PrivateDovecot {
   port: number;

@@ -8,7 +8,7 @@ type Env = { ctx: AppContext; clock: { now(): Date } };
 
 const HOUR = 60 * 60 * 1000;
 
-export type Checks = {
+type Checks = {
   letterhead: boolean;
   signatory_matches: boolean;
   centre_name_matches: boolean;
@@ -17,7 +17,7 @@ export type Checks = {
   authentication: 'pass' | 'fail' | 'none';
 };
 
-export const PASSING: Checks = {
+const PASSING: Checks = {
   letterhead: true,
   signatory_matches: true,
   centre_name_matches: true,

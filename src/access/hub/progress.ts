@@ -69,4 +69,3 @@ export function assessmentProgress(a: HubAssessmentRow, attempts: readonly Asses
   };
 }
 
-export type AssessmentProgress = ReturnType<typeof assessmentProgress>;

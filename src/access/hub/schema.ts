@@ -78,7 +78,7 @@ export const HiddenAssessmentsSchema = z
 
 const Score = z.object({ mark: z.number().int(), out_of: z.number().int() });
 
-export const AttemptSchema = z.object({
+const AttemptSchema = z.object({
   id: z.number().int(),
   mark: z.number().int().openapi({ example: 19 }),
   out_of: z.number().int().openapi({ example: 20 }),

@@ -9,7 +9,7 @@ import { assessmentProgress, PROGRESS_STATUSES } from './progress.js';
 import { attemptsInCentre, catalogue, hiddenInCentre, liveCentreAccounts } from './queries.js';
 import { visibleTo } from './visibility.js';
 
-export const SUMMARY_COLUMNS = [
+const SUMMARY_COLUMNS = [
   'first_name',
   'last_name',
   'email',

@@ -4,7 +4,7 @@ import { type Language, translator } from '../../i18n/index.js';
 import { type MailRequest, queueMail } from '../../mail/outbox.js';
 
 /** A person's name as mail shows it: the label without its `<address>`. */
-export const nameOf = (label: string) => label.replace(/\s*<[^>]*>\s*$/, '') || label;
+const nameOf = (label: string) => label.replace(/\s*<[^>]*>\s*$/, '') || label;
 
 type Invitee = Pick<AccountRow, 'email' | 'firstName' | 'language' | 'accountType'>;
 

@@ -4,7 +4,7 @@ import { ACCOUNT_STATUSES, CENTRE_ACCOUNT_TYPES, GRANTS, HUB_ROLES } from '../..
 import { LangQuery, PaginationQuery } from '../../http/openapi.js';
 import { Email, LanguageField, Text, UkTelephone } from '../../shared-schemas.js';
 
-export const GrantField = z.enum(GRANTS).openapi({ example: 'iamis' });
+const GrantField = z.enum(GRANTS).openapi({ example: 'iamis' });
 export const HubRoleField = z.enum(HUB_ROLES).openapi({ example: 'INV' });
 /** Accounts made here are `admin` or `user`: a centre has one `eo`, which follows the centre's EO details. */
 export const InviteAccountType = z.enum(['admin', 'user']).openapi({ example: 'user' });

@@ -101,7 +101,7 @@ export async function invitedAccount(
 }
 
 /** Checks what a manager may create: `admin` accounts only by the Centre Admin, grants only within their own. */
-export function assertMayCreate(a: UsersAccess, input: Pick<InviteInput, 'account_type' | 'grants'>) {
+function assertMayCreate(a: UsersAccess, input: Pick<InviteInput, 'account_type' | 'grants'>) {
   assertManage(a);
   if (input.account_type === 'admin' && !a.centreAdmin) throw new DomainError('centre_admin_only');
   if (input.account_type === 'admin' && input.grants?.length) throw new DomainError('grants_implied');

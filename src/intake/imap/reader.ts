@@ -5,7 +5,7 @@ import type { IngestOrigin, IngestResult } from '../result.js';
 import { type MailboxAddress, parseMailboxUrl } from './mailbox-url.js';
 import { loadPosition, savePosition } from './state.js';
 
-export type IngestFn = (ctx: AppContext, raw: Uint8Array, origin: IngestOrigin) => Promise<IngestResult>;
+type IngestFn = (ctx: AppContext, raw: Uint8Array, origin: IngestOrigin) => Promise<IngestResult>;
 
 export interface ImapReaderOptions {
   url: string;
@@ -17,7 +17,7 @@ export interface ImapReaderOptions {
   retry?: { initialMs: number; maxMs: number };
 }
 
-export interface ImapReaderEvents {
+interface ImapReaderEvents {
   connected: [{ reconnect: boolean }];
   disconnected: [{ error: string; retryInMs: number }];
   read: [{ uid: number; result: IngestResult }];

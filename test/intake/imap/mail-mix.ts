@@ -57,7 +57,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
   },
 ];
 
-export type MixKind = 'request' | 'follow_up' | 'auto_reply' | 'bulk' | 'not_eo_change' | 'redelivery';
+type MixKind = 'request' | 'follow_up' | 'auto_reply' | 'bulk' | 'not_eo_change' | 'redelivery';
 
 export interface MixMessage {
   kind: MixKind;

@@ -43,7 +43,7 @@ export const pdfAttachment = async (lines: string[], filename = 'letter.pdf') =>
   contentType: 'application/pdf',
 });
 
-export const OUR_AUTH = 'mx.cymorth.localhost';
+const OUR_AUTH = 'mx.cymorth.localhost';
 export const authPass = `Authentication-Results: ${OUR_AUTH}; spf=pass smtp.mailfrom=x; dkim=pass header.d=x; dmarc=pass header.from=x`;
 export const authFail = `Authentication-Results: ${OUR_AUTH}; spf=fail smtp.mailfrom=x; dkim=none; dmarc=fail header.from=x`;
 
