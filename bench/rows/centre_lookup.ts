@@ -11,7 +11,7 @@ const ROUND_SEC = 5;
 const ROUNDS = 4;
 const PATH = '/api/v1/centres/68123';
 
-const what = `authenticated GET ${PATH}, ${CONNECTIONS} connections, ${ROUNDS}×${ROUND_SEC} s each side alternating, median (autocannon, loopback); bare = Hono + @hono/node-server + libsql point lookup (statement prepared once)`;
+const what = `authenticated GET ${PATH}, ${CONNECTIONS} connections, ${ROUNDS}×${ROUND_SEC} s each side alternating, median round (wrk, loopback); bare = Hono + @hono/node-server + libsql point lookup (statement prepared once)`;
 
 function supportToken(stdout: string): string {
   const token = stdout.match(/Authorization: Bearer (cym_[\w-]+)/)?.[1];

@@ -68,4 +68,3 @@ export function assessmentProgress(a: HubAssessmentRow, attempts: readonly Asses
     sections,
   };
 }
-
