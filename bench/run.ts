@@ -9,8 +9,11 @@
  * stops everything it started (also when it throws), and returns `benchRow({...})`
  * (bench/lib/row.ts), which computes the ratio and judges the row's targets. A row must not
  * write results itself; this runner merges by id, so running one row keeps the others.
- * Rows run one after another, never in parallel, so they do not load the machine for each other.
+ * Rows run one after another, never in parallel, so they do not load the machine for each other;
+ * the disk is synced before each row, so the kernel is not still writing out the last row's files
+ * (bulk_users leaves thousands of mails and a large WAL behind) while the next one is timed.
  */
+import { execFileSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mergeResults, readResults, writeResults } from './lib/results.js';
@@ -44,6 +47,7 @@ async function main() {
   const fresh: BenchRow[] = [];
   let failed = 0;
   for (const row of chosen) {
+    execFileSync('sync');
     process.stderr.write(`bench: ${row.id}: ${row.what}\n`);
     try {
       fresh.push(await row.run());

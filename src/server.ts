@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { makeDir } from './files/make-dir.js';
+import { requestIdServerOptions } from './http/node-response.js';
 import { dropDirOf } from './intake/drop-folder.js';
 import { type Intake, startIntake } from './intake/sources.js';
 import { startDelivery } from './mail/delivery.js';
@@ -40,19 +41,27 @@ async function main() {
   const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
   let intake: Intake | undefined;
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');
-    intake = startIntake(ctx);
-    if (demoTokens) {
-      const mail = config.IMAP_URL
-        ? 'Mail: reading the mailbox at IMAP_URL.'
-        : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
-      process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail]));
-    } else
-      log.info(
-        'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
-      );
-  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.PORT,
+      hostname: config.HOST,
+      serverOptions: requestIdServerOptions,
+    },
+    (info) => {
+      log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');
+      intake = startIntake(ctx);
+      if (demoTokens) {
+        const mail = config.IMAP_URL
+          ? 'Mail: reading the mailbox at IMAP_URL.'
+          : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
+        process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail]));
+      } else
+        log.info(
+          'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
+        );
+    },
+  );
   const stopDelivery = startDelivery(ctx, { pollMs: config.OUTBOX_POLL_MS, templates: templateFiles() });
   // The verification queue's 48-hour clock: due-soon and overdue events (logged until chat posts them).
   const queueClock = startClock(ctx);

@@ -81,6 +81,31 @@ describe('npm start on an empty database', { timeout: 120_000 }, () => {
   });
 });
 
+describe('X-Request-Id on the Node server', { timeout: 60_000 }, () => {
+  const token = () => server.out().match(/Authorization: Bearer (cym_[\w-]+)/)?.[1] as string;
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  // JSON, an error, a page, a download and an unknown path leave through different paths in
+  // @hono/node-server; each must carry one id, the caller's own when it gave a plain one.
+  const answers = [
+    ['a JSON answer', '/healthz', false, 200],
+    ['a refusal', '/api/v1/centres/68123', false, 401],
+    ['a page', '/docs', false, 200],
+    ['a download', '/api/v1/centres/68123/users/template.csv', true, 200],
+    ['an unknown path', '/nowhere', false, 404],
+  ] as const;
+  for (const [what, path, authed, status] of answers)
+    it(`gives ${what} one id, keeping the caller's`, async () => {
+      const auth: Record<string, string> = authed ? { authorization: `Bearer ${token()}` } : {};
+      const own = await fetch(`${base}${path}`, { headers: { ...auth, 'x-request-id': 'trace-42' } });
+      expect(own.status).toBe(status);
+      expect(own.headers.get('x-request-id')).toBe('trace-42');
+      const fresh = await fetch(`${base}${path}`, { headers: { ...auth, 'x-request-id': 'not plain!' } });
+      expect(fresh.headers.get('x-request-id')).toMatch(UUID);
+      await Promise.all([own.arrayBuffer(), fresh.arrayBuffer()]);
+    });
+});
+
 describe('SIGTERM', { timeout: 120_000 }, () => {
   it('finishes the request in flight, exits 0 and leaves the database closed', async () => {
     const token = server.out().match(/Bearer (cym_[\w-]+)/)?.[1] as string;
