@@ -6,7 +6,7 @@ import { peakRssMb } from '../lib/rss.js';
 import { ROOT, type ServerChild, spawnServer, tempDir } from '../lib/server.js';
 
 const CONNECTIONS = 50;
-const WARMUP_SEC = 2;
+const WARMUP_SEC = 5;
 const ROUND_SEC = 5;
 const ROUNDS = 4;
 const PATH = '/api/v1/centres/68123';
