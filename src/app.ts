@@ -10,6 +10,7 @@ import { healthRoutes } from './http/health.js';
 import { contextMiddleware } from './http/middleware.js';
 import { notFound } from './http/not-found.js';
 import { newRouter } from './http/router.js';
+import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
 import { queueRoutes } from './queue/routes.js';
 
@@ -22,7 +23,9 @@ export interface AppOptions {
 
 /** Builds the whole HTTP service from its dependencies; the same app serves Node, Workers and tests. */
 export function createApp(ctx: AppContext, opts: AppOptions = {}) {
-  const app = newRouter();
+  // The centre users' routes put static segments beside `{id}`, which Hono's fastest router refuses
+  // anywhere in an app; kept apart, every other route keeps it (see http/split-router.ts).
+  const app = newRouter({ router: new SplitRouter(`${API_PREFIX}/centres/:number/users`) });
   app.use(contextMiddleware(ctx));
 
   app.route('/', healthRoutes());

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import type { Router } from 'hono/router';
+import type { H, RouterRoute } from 'hono/types';
 import type { z } from 'zod';
 import { DomainError } from '../errors.js';
 import type { AppEnv } from './env.js';
@@ -53,8 +55,9 @@ function syncParams(schema: z.ZodType): MiddlewareHandler<AppEnv> {
  * Every router in the service is made here, so every validation failure looks the same:
  * a 400 `validation_failed` naming each field, in the response language.
  */
-export function newRouter() {
+export function newRouter(options: { router?: Router<[H, RouterRoute]> } = {}) {
   const app = new OpenAPIHono<AppEnv>({
+    ...options,
     defaultHook: (result) => {
       if (!result.success) refuse(result.error.issues);
     },
