@@ -33,7 +33,7 @@ interface WrkReport {
 const REPORT_SCRIPT = fileURLToPath(new URL('./wrk-report.lua', import.meta.url));
 
 /** Reads the JSON line of wrk-report.lua out of what wrk printed. */
-export function parseWrkReport(stdout: string): LoadResult {
+function parseWrkReport(stdout: string): LoadResult {
   const line = stdout.split('\n').find((l) => l.startsWith('{"requests"'));
   if (!line) throw new Error(`wrk printed no report:\n${stdout}`);
   const r = JSON.parse(line) as WrkReport;

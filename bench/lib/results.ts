@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './row.js';
 
-export const RESULTS_PATH = fileURLToPath(new URL('../results.json', import.meta.url));
+const RESULTS_PATH = fileURLToPath(new URL('../results.json', import.meta.url));
 
 /** The rows from an earlier run, or none when there is no file yet. */
 export async function readResults(path = RESULTS_PATH): Promise<BenchRow[]> {

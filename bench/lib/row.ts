@@ -28,13 +28,13 @@ export interface BenchRow {
 }
 
 /** The thresholds a row is judged against; omit any that does not apply to the row. */
-export interface Targets {
+interface Targets {
   ratio_min?: number;
   p99_ms_max?: number;
   rss_mb_max?: number;
 }
 
-export interface Passes {
+interface Passes {
   ratio?: boolean;
   p99_ms?: boolean;
   rss_mb?: boolean;

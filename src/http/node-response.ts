@@ -7,7 +7,7 @@ import { REQUEST_ID_HEADER, REQUEST_ID_SLOT } from './request-id.js';
  * `writeHead`'s slower merging path, which cost a read-only route about 3% of its throughput
  * (bench `centre_lookup`).
  */
-export class RequestIdResponse extends ServerResponse {
+class RequestIdResponse extends ServerResponse {
   [REQUEST_ID_SLOT]: string | undefined = undefined;
 
   override writeHead(
