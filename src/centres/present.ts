@@ -29,6 +29,8 @@ export function presentCentre(c: CentreRow, editable: readonly EditableField[]) 
     eo_telephone: c.eoTelephone,
     updated_at: c.updatedAt.toISOString(),
     editable_fields: [...editable],
+    // After a change of EO the new person's telephone may not be known yet (src/queue/handover.ts).
+    to_complete: c.eoTelephone ? [] : ['eo_telephone' as const],
   };
 }
 

@@ -89,6 +89,10 @@ export const CentreSchema = z
     eo_telephone: z.string(),
     updated_at: z.string().openapi({ example: '2026-11-23T09:00:00.000Z' }),
     editable_fields: z.array(z.enum(EDITABLE_CENTRE_FIELDS)),
+    to_complete: z.array(z.enum(['eo_telephone'])).openapi({
+      description:
+        'Details the centre still has to give, e.g. the new Exams Officer’s telephone after a change of EO',
+    }),
   })
   .openapi('Centre');
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expireOpenInvites, issueInvite } from '../access/invites.js';
+import { loginLeftMail } from '../access/users/mail.js';
 import { type Actor, auditInsert, diff } from '../audit/record.js';
 import { actorOf, assertCanReadCentre, assertStaff, canEditCentre } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
@@ -134,6 +135,7 @@ async function eoAccountStatements(ctx: AppContext, actor: Actor, centre: Centre
       before: { email: eo.email },
       after: { email: next.eoEmail, tokens_revoked: true, reset: true },
     }),
+    loginLeftMail(ctx, centre, eo, next.eoEmail, actor.label),
     queueMail(ctx, {
       to: next.eoEmail,
       language: next.language,

@@ -6,7 +6,7 @@ export interface ReplyPlan {
   to: string;
   language: MailLanguage;
   subject: string;
-  template: 'eo_change_received' | 'eo_change_incomplete';
+  template: 'eo_change_received' | 'eo_change_incomplete' | 'eo_change_completed';
   params: Record<string, string>;
   headers: Record<string, string>;
   messageId: string;
@@ -27,6 +27,8 @@ const formatDue = (locale: string, at: Date) =>
 export function planReply(
   ctx: AppContext,
   input: {
+    /** The message completed a request that was missing something: say so, and when to expect the outcome. */
+    completed?: boolean;
     to: string;
     messageLanguage: 'cy' | 'en';
     reference: string;
@@ -55,7 +57,12 @@ export function planReply(
     to: input.to,
     language,
     subject,
-    template: input.missing.length > 0 ? 'eo_change_incomplete' : 'eo_change_received',
+    template:
+      input.missing.length > 0
+        ? 'eo_change_incomplete'
+        : input.completed
+          ? 'eo_change_completed'
+          : 'eo_change_received',
     params,
     headers: {
       'Auto-Submitted': 'auto-replied',

@@ -1,7 +1,8 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, auditInsert, systemActor } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
+import type { EvidenceLedger } from '../db/schema/index.js';
 import {
   attachments,
   centres,
@@ -10,6 +11,7 @@ import {
   requests,
   sequences,
 } from '../db/schema/index.js';
+import { recordEvidence } from '../queue/evidence.js';
 import type { Analysis } from './analyse.js';
 import type { FoundField } from './extract.js';
 import { supersedeField } from './field-history.js';
@@ -23,7 +25,7 @@ import {
   type IngestResult,
 } from './result.js';
 import { earlierSenders, findThread, type RequestRow } from './thread.js';
-import { centreDomains, domainOf, validate } from './validate.js';
+import { centreDomains, domainOf, type Validation, validate } from './validate.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DUE_MS = 48 * 60 * 60 * 1000;
@@ -102,16 +104,46 @@ export function messageStatements(
 const worst = (a: Authentication, b: Authentication): Authentication =>
   a === 'fail' || b === 'fail' ? 'fail' : a === 'none' || b === 'none' ? 'none' : 'pass';
 
-async function currentFields(ctx: AppContext, requestId: number) {
+/**
+ * A request's fields as held now (staff corrections included), and as the centre's own mail gave
+ * them (the newest value from mail, corrected or not): the second is the evidence checks are kept on.
+ */
+async function fieldsOf(ctx: AppContext, requestId: number) {
   const rows = await ctx.db
     .select()
     .from(requestFields)
-    .where(and(eq(requestFields.requestId, requestId), isNull(requestFields.supersededAt)));
-  const fields = emptyFields();
-  for (const r of rows)
-    if ((FIELD_NAMES as readonly string[]).includes(r.name)) fields[r.name as FieldName] = r.value;
-  return fields;
+    .where(eq(requestFields.requestId, requestId))
+    .orderBy(asc(requestFields.id));
+  const current = emptyFields();
+  const fromMail = emptyFields();
+  for (const r of rows) {
+    if (!(FIELD_NAMES as readonly string[]).includes(r.name)) continue;
+    if (r.supersededAt === null) current[r.name as FieldName] = r.value;
+    if (r.source !== 'staff') fromMail[r.name as FieldName] = r.value;
+  }
+  return { current, fromMail };
 }
+
+/** The evidence ledger after this message, checked on the mail's values only (see fieldsOf). */
+async function evidenceAfter(
+  ctx: AppContext,
+  input: {
+    ledger: EvidenceLedger;
+    validation: Validation;
+    fromMail: Record<FieldName, string | null> | null;
+    rest: Omit<Parameters<typeof validate>[1], 'fields'>;
+    flagged: string | null;
+    messageId: string;
+  },
+): Promise<EvidenceLedger> {
+  const checks = input.fromMail
+    ? (await validate(ctx, { ...input.rest, fields: input.fromMail })).checks
+    : input.validation.checks;
+  return recordEvidence(input.ledger, { checks, flagged: input.flagged }, input.messageId, ctx.clock.now());
+}
+
+const sameFields = (a: Record<FieldName, string | null>, b: Record<FieldName, string | null>) =>
+  FIELD_NAMES.every((n) => a[n] === b[n]);
 
 async function nextReference(ctx: AppContext): Promise<{ reference: string; statement: Statement }> {
   const year = ctx.clock.now().getUTCFullYear();
@@ -136,6 +168,16 @@ async function mayJoin(ctx: AppContext, request: RequestRow, sender: string | nu
 
 const shouldReply = (now: Date, last: Date | null, to: string | null) =>
   to !== null && (last === null || now.getTime() - last.getTime() >= DAY_MS);
+
+/**
+ * Why staff should look twice at a new request: a stranger quoted another request's reference, or
+ * the sender writes from outside every domain the centre's addresses on record use.
+ */
+function flagOf(thread: RequestRow | null, validation: Validation): string | null {
+  if (thread) return `reference_quoted_by_stranger:${thread.reference}`;
+  if (validation.centre && !validation.checks.sender_domain_known) return 'sender_outside_centre_domains';
+  return null;
+}
 
 /**
  * A message that is (or is turned into) a change of Exams Officer request: it starts a request or
@@ -164,9 +206,10 @@ export async function createOrJoin(
   let language = analysis.language;
   let lastAutoReplyAt: Date | null = null;
   let dueAt = new Date(now.getTime() + DUE_MS);
+  let mailFields: Record<FieldName, string | null> | null = null;
   if (thread && joins) {
     reference = thread.reference;
-    fields = await currentFields(ctx, thread.id);
+    ({ current: fields, fromMail: mailFields } = await fieldsOf(ctx, thread.id));
     senders = [...new Set([...(await earlierSenders(ctx, thread.id)), ...senders])];
     letterhead = letterhead || thread.checks.letterhead === true;
     const before = thread.checks.authentication;
@@ -185,6 +228,7 @@ export async function createOrJoin(
   const changed: [FieldName, FoundField][] = [];
   for (const name of FIELD_NAMES) {
     const f = found[name];
+    if (f && mailFields) mailFields[name] = f.value;
     if (f && f.value !== fields[name]) {
       changed.push([name, f]);
       fields[name] = f.value;
@@ -192,9 +236,21 @@ export async function createOrJoin(
   }
   const validation = await validate(ctx, { fields, letterhead, senders, authentication });
   const status = validation.missing.length > 0 ? 'incomplete' : 'awaiting_verification';
+  const flagged = thread && joins ? thread.flagged : flagOf(thread, validation);
+  const evidence = await evidenceAfter(ctx, {
+    ledger: thread && joins ? thread.evidence : {},
+    validation,
+    fromMail: mailFields && !sameFields(mailFields, fields) ? mailFields : null,
+    rest: { letterhead, senders, authentication },
+    flagged,
+    messageId: msg.messageId,
+  });
+  // The follow-up that completes a request is answered with that news, on the same once-a-day terms.
+  const completes = thread !== null && joins && thread.status === 'incomplete' && status !== 'incomplete';
   const reply: ReplyPlan | null =
     opts.allowReply !== false && shouldReply(now, lastAutoReplyAt, msg.from)
       ? planReply(ctx, {
+          completed: completes,
           to: msg.from ?? '',
           messageLanguage: language,
           reference,
@@ -215,6 +271,7 @@ export async function createOrJoin(
           status: sql`case when ${requests.status} in ('incomplete', 'awaiting_verification') then ${status} else ${requests.status} end`,
           centreId: validation.centre?.id ?? thread.centreId,
           checks: validation.checks,
+          evidence,
           missing: validation.missing,
           lastAutoReplyAt: reply ? now : thread.lastAutoReplyAt,
           updatedAt: now,
@@ -230,7 +287,6 @@ export async function createOrJoin(
       }),
     );
   } else {
-    const flagged = thread ? `reference_quoted_by_stranger:${thread.reference}` : null;
     statements.push(
       ctx.db.insert(requests).values({
         reference,
@@ -241,6 +297,7 @@ export async function createOrJoin(
         firstMessageAt: now,
         dueAt,
         checks: validation.checks,
+        evidence,
         missing: validation.missing,
         flagged,
         lastAutoReplyAt: reply ? now : null,

@@ -30,10 +30,14 @@ function renderOne(store: TemplateStore, name: string, lang: 'en' | 'cy', params
   if (text === undefined || html === undefined) throw new MissingTemplateError(`${lang}/${name}`);
   // The first line of the text template is its subject: `Subject: ...`.
   const [first = '', ...rest] = fill(text, params, (s) => s).split('\n');
+  // An optional part left empty (a note not given) leaves no gap behind it.
   return {
     subject: first.replace(/^Subject:\s*/i, '').trim(),
-    text: rest.join('\n').replace(/^\n+/, ''),
-    html: fill(html, params, escapeHtml),
+    text: rest
+      .join('\n')
+      .replace(/^\n+/, '')
+      .replace(/\n{3,}/g, '\n\n'),
+    html: fill(html, params, escapeHtml).replace(/<p[^>]*>\s*<\/p>\n?/g, ''),
   };
 }
 

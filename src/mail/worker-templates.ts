@@ -6,6 +6,8 @@
 
 import cyEoChangeApprovedCentreHtml from '../../templates/cy/eo_change_approved_centre.html';
 import cyEoChangeApprovedCentreTxt from '../../templates/cy/eo_change_approved_centre.txt';
+import cyEoChangeCompletedHtml from '../../templates/cy/eo_change_completed.html';
+import cyEoChangeCompletedTxt from '../../templates/cy/eo_change_completed.txt';
 import cyEoChangeIncompleteHtml from '../../templates/cy/eo_change_incomplete.html';
 import cyEoChangeIncompleteTxt from '../../templates/cy/eo_change_incomplete.txt';
 import cyEoChangeInviteNewEoHtml from '../../templates/cy/eo_change_invite_new_eo.html';
@@ -24,8 +26,12 @@ import cyInviteHtml from '../../templates/cy/invite.html';
 import cyInviteTxt from '../../templates/cy/invite.txt';
 import cyLoginChangedHtml from '../../templates/cy/login_changed.html';
 import cyLoginChangedTxt from '../../templates/cy/login_changed.txt';
+import cyLoginChangedOldHtml from '../../templates/cy/login_changed_old.html';
+import cyLoginChangedOldTxt from '../../templates/cy/login_changed_old.txt';
 import enEoChangeApprovedCentreHtml from '../../templates/en/eo_change_approved_centre.html';
 import enEoChangeApprovedCentreTxt from '../../templates/en/eo_change_approved_centre.txt';
+import enEoChangeCompletedHtml from '../../templates/en/eo_change_completed.html';
+import enEoChangeCompletedTxt from '../../templates/en/eo_change_completed.txt';
 import enEoChangeIncompleteHtml from '../../templates/en/eo_change_incomplete.html';
 import enEoChangeIncompleteTxt from '../../templates/en/eo_change_incomplete.txt';
 import enEoChangeInviteNewEoHtml from '../../templates/en/eo_change_invite_new_eo.html';
@@ -44,11 +50,15 @@ import enInviteHtml from '../../templates/en/invite.html';
 import enInviteTxt from '../../templates/en/invite.txt';
 import enLoginChangedHtml from '../../templates/en/login_changed.html';
 import enLoginChangedTxt from '../../templates/en/login_changed.txt';
+import enLoginChangedOldHtml from '../../templates/en/login_changed_old.html';
+import enLoginChangedOldTxt from '../../templates/en/login_changed_old.txt';
 import type { TemplateStore } from './templates.js';
 
 export const workerTemplates: TemplateStore = {
   'cy/eo_change_approved_centre.txt': cyEoChangeApprovedCentreTxt,
   'cy/eo_change_approved_centre.html': cyEoChangeApprovedCentreHtml,
+  'cy/eo_change_completed.txt': cyEoChangeCompletedTxt,
+  'cy/eo_change_completed.html': cyEoChangeCompletedHtml,
   'cy/eo_change_incomplete.txt': cyEoChangeIncompleteTxt,
   'cy/eo_change_incomplete.html': cyEoChangeIncompleteHtml,
   'cy/eo_change_invite_new_eo.txt': cyEoChangeInviteNewEoTxt,
@@ -67,8 +77,12 @@ export const workerTemplates: TemplateStore = {
   'cy/invite.html': cyInviteHtml,
   'cy/login_changed.txt': cyLoginChangedTxt,
   'cy/login_changed.html': cyLoginChangedHtml,
+  'cy/login_changed_old.txt': cyLoginChangedOldTxt,
+  'cy/login_changed_old.html': cyLoginChangedOldHtml,
   'en/eo_change_approved_centre.txt': enEoChangeApprovedCentreTxt,
   'en/eo_change_approved_centre.html': enEoChangeApprovedCentreHtml,
+  'en/eo_change_completed.txt': enEoChangeCompletedTxt,
+  'en/eo_change_completed.html': enEoChangeCompletedHtml,
   'en/eo_change_incomplete.txt': enEoChangeIncompleteTxt,
   'en/eo_change_incomplete.html': enEoChangeIncompleteHtml,
   'en/eo_change_invite_new_eo.txt': enEoChangeInviteNewEoTxt,
@@ -87,4 +101,6 @@ export const workerTemplates: TemplateStore = {
   'en/invite.html': enInviteHtml,
   'en/login_changed.txt': enLoginChangedTxt,
   'en/login_changed.html': enLoginChangedHtml,
+  'en/login_changed_old.txt': enLoginChangedOldTxt,
+  'en/login_changed_old.html': enLoginChangedOldHtml,
 };

@@ -1,17 +1,18 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { auditInsert } from '../audit/record.js';
+import { type Actor, auditInsert } from '../audit/record.js';
 import { actorOf } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { requestApprovals, requestFields, requests } from '../db/schema/index.js';
+import { type CentreRow, requestApprovals, requestFields, requests } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
+import { secondApprovalReasons } from './evidence.js';
 import { guardedEvent, writeGuarded } from './guard.js';
 import { eoHandoverStatements } from './handover.js';
-import { commonParams, mailLanguageFor, replyAddress, threadingHeaders } from './mail.js';
+import { commonParams, decisionRecipients, mailLanguageFor, threadingHeaders } from './mail.js';
 import {
   currentFieldsOf,
   fieldsChangedAfter,
@@ -22,7 +23,7 @@ import {
   type RequestRow,
 } from './queries.js';
 import { requestDetail } from './read.js';
-import { CALLBACK_CHECK, failedChecks } from './rules.js';
+import { CALLBACK_CHECK } from './rules.js';
 import { assertHeldBy, heldBySql, isOpen, requireRequest } from './state.js';
 
 /** Fields complete and the call-back made: what every approval, first or final, needs. */
@@ -46,7 +47,7 @@ async function assertReady(ctx: AppContext, r: RequestRow) {
  */
 async function approvalStep(ctx: AppContext, p: Principal, r: RequestRow) {
   if (!isOpen(r)) throw new DomainError('request_closed', { reference: r.reference });
-  const needsSecond = failedChecks(r).length > 0;
+  const needsSecond = secondApprovalReasons(r).length > 0;
   const found = needsSecond ? await pendingApprovalOf(ctx.db, r.id) : undefined;
   // A first approval covers the values it saw: a follow-up since then needs the claimer to look again.
   const pending = found && !(await fieldsChangedAfter(ctx.db, r.id, found.createdAt)) ? found : undefined;
@@ -94,7 +95,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
           condition: and(heldBySql(p.accountId), unchanged) as SQL,
           type: 'first_approval',
           actor,
-          detail: { failed_checks: failedChecks(r) },
+          detail: { failed_checks: secondApprovalReasons(r) },
         }),
         // Replaces a first approval that a later follow-up made stale.
         ctx.db.delete(requestApprovals).where(eq(requestApprovals.requestId, r.id)),
@@ -104,7 +105,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
           entityId: r.reference,
           centreId: r.centreId,
           action: 'first_approval',
-          after: { failed_checks: failedChecks(r) },
+          after: { approver_id: p.accountId, at: now.toISOString(), failed_checks: secondApprovalReasons(r) },
         }),
       ],
       explainApproval(ctx, p, reference),
@@ -114,11 +115,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
 
   const centre = await findCentreById(ctx.db, r.centreId as number);
   if (!centre) throw new DomainError('centre_not_found', { number: '' });
-  const field = (name: string) => fields.find((f) => f.name === name)?.value ?? '';
-  const next = { name: field('new_eo_name'), email: field('new_eo_email') };
-  const language = mailLanguageFor(centre, r);
-  const params = commonParams(r, centre);
-
+  const pending = step.kind === 'second' ? await pendingApprovalOf(ctx.db, r.id) : undefined;
   const condition =
     step.kind === 'second'
       ? (and(
@@ -128,35 +125,94 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
             and not exists (select 1 from ${requestFields} f where f.request_id = a.request_id and f.created_at > a.created_at))`,
         ) as SQL)
       : (and(heldBySql(p.accountId), unchanged) as SQL);
+  const statements = await finalApprovalStatements(ctx, {
+    r,
+    centre,
+    fields,
+    messages,
+    actor,
+    condition,
+    firstApproval:
+      step.kind === 'second' && pending
+        ? { approver_id: pending.approverId, at: pending.createdAt.toISOString() }
+        : null,
+  });
+  try {
+    await writeGuarded(ctx, statements, explainApproval(ctx, p, reference));
+  } catch (err) {
+    if (isUniqueViolation(err, 'email_key'))
+      throw new DomainError('email_in_use', { email: field(fields, 'new_eo_email') });
+    throw err;
+  }
+  return requestDetail(ctx, reference);
+}
+
+const field = (fields: { name: string; value: string }[], name: string) =>
+  fields.find((f) => f.name === name)?.value ?? '';
+
+/**
+ * The final approval as one batch: the decision, the EO handover, and the confirmation to the centre.
+ * The new EO's telephone comes from the request; when it gave none the centre's EO telephone is
+ * cleared, never left as the previous person's, and the invite asks the new EO to add it.
+ */
+async function finalApprovalStatements(
+  ctx: AppContext,
+  input: {
+    r: RequestRow;
+    centre: CentreRow;
+    fields: { name: string; value: string }[];
+    messages: { messageId: string; fromAddress: string | null }[];
+    actor: Actor;
+    condition: SQL;
+    firstApproval: { approver_id: number; at: string } | null;
+  },
+): Promise<Statement[]> {
+  const { r, centre, fields, messages, actor } = input;
+  const now = ctx.clock.now();
+  const next = {
+    name: field(fields, 'new_eo_name'),
+    email: field(fields, 'new_eo_email'),
+    telephone: field(fields, 'new_eo_telephone') || null,
+  };
+  const language = mailLanguageFor(centre, r);
+  const params = commonParams(r, centre);
   const decision = {
     new_eo_name: next.name,
     new_eo_email: next.email,
+    new_eo_telephone: next.telephone,
     old_eo_email: centre.eoEmail,
-    ...(step.kind === 'second' ? { first_approver_id: step.claimerId, second_approver_id: p.accountId } : {}),
+    approver_id: actor.id,
+    approved_at: now.toISOString(),
+    ...(input.firstApproval ? { first_approval: input.firstApproval } : {}),
   };
-  const to = replyAddress(messages, centre);
-  const statements: Statement[] = [
-    guardedEvent(ctx, { requestId: r.id, condition, type: 'approved', actor, detail: decision }),
+  // The old EO is sent a notice of their own by the handover; everyone else on record hears here.
+  const recipients = decisionRecipients(messages, centre, [centre.eoEmail, next.email]);
+  return [
+    guardedEvent(ctx, {
+      requestId: r.id,
+      condition: input.condition,
+      type: 'approved',
+      actor,
+      detail: decision,
+    }),
     ctx.db
       .update(requests)
       .set({
         status: 'approved',
-        ...(step.kind === 'second' ? { secondApproverId: p.accountId } : {}),
+        ...(input.firstApproval ? { secondApproverId: actor.id } : {}),
         updatedAt: now,
       })
       .where(eq(requests.id, r.id)),
     ...(await eoHandoverStatements(ctx, actor, centre, next, { language, params })),
-    ...(to
-      ? [
-          queueMail(ctx, {
-            to,
-            language,
-            template: 'eo_change_approved_centre',
-            params: { ...params, new_eo_name: next.name, new_eo_email: next.email },
-            headers: threadingHeaders(messages),
-          }),
-        ]
-      : []),
+    ...recipients.map((to) =>
+      queueMail(ctx, {
+        to,
+        language,
+        template: 'eo_change_approved_centre',
+        params: { ...params, new_eo_name: next.name, new_eo_email: next.email },
+        headers: threadingHeaders(messages),
+      }),
+    ),
     auditInsert(ctx.db, actor, now, {
       entity: 'request',
       entityId: r.reference,
@@ -166,11 +222,4 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
       after: { status: 'approved', ...decision },
     }),
   ];
-  try {
-    await writeGuarded(ctx, statements, explainApproval(ctx, p, reference));
-  } catch (err) {
-    if (isUniqueViolation(err, 'email_key')) throw new DomainError('email_in_use', { email: next.email });
-    throw err;
-  }
-  return requestDetail(ctx, reference);
 }

@@ -13,15 +13,17 @@ import { assertCanWorkQueue } from './access.js';
 import { guardedEvent, writeGuarded } from './guard.js';
 import { currentFieldsOf, messagesOf } from './queries.js';
 import { requestDetail } from './read.js';
-import { REQUIRED_FIELDS, type RequestFieldName } from './rules.js';
+import { CORRECTABLE_FIELDS, type CorrectableField } from './rules.js';
 import { assertHeldBy, explainHeld, heldBySql, requireRequest } from './state.js';
 
-export type FieldCorrections = Partial<Record<RequestFieldName, string>>;
+export type FieldCorrections = Partial<Record<CorrectableField, string>>;
 
 /**
  * A staff correction: each changed field gets a new current value with source `staff`, the old one
  * stays in the history, and the request's checks and missing list are worked out again with the same
- * validator intake uses, so a corrected centre number or email is checked like a mailed one.
+ * validator intake uses, so a corrected centre number or email is checked like a mailed one. It
+ * leaves the evidence ledger alone: a check that failed on the centre's mail still needs a second
+ * approver after the claimer corrects the value (src/queue/evidence.ts).
  */
 export async function correctFields(
   ctx: AppContext,
@@ -33,13 +35,13 @@ export async function correctFields(
   const r = await requireRequest(ctx, reference);
   await assertHeldBy(ctx, r, p.accountId);
   const [current, messages] = await Promise.all([currentFieldsOf(ctx.db, r.id), messagesOf(ctx.db, r.id)]);
-  const values = Object.fromEntries(REQUIRED_FIELDS.map((n) => [n, null])) as Record<
-    RequestFieldName,
+  const values = Object.fromEntries(CORRECTABLE_FIELDS.map((n) => [n, null])) as Record<
+    CorrectableField,
     string | null
   >;
-  for (const row of current) if (row.name in values) values[row.name as RequestFieldName] = row.value;
+  for (const row of current) if (row.name in values) values[row.name as CorrectableField] = row.value;
 
-  const changes = REQUIRED_FIELDS.flatMap((name) => {
+  const changes = CORRECTABLE_FIELDS.flatMap((name) => {
     const value = input[name]?.trim();
     return value !== undefined && value !== values[name] ? [{ name, before: values[name], value }] : [];
   });

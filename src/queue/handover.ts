@@ -8,11 +8,23 @@ import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
 import { accounts, type CentreRow, centres } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
+import { translator } from '../i18n/index.js';
 import { type MailLanguage, queueMail } from '../mail/outbox.js';
 
 export interface NewEo {
   name: string;
   email: string;
+  /** From the request when it gave one; otherwise the new EO is asked to add it. */
+  telephone: string | null;
+}
+
+/** What the invite asks the new EO to complete, in each language (empty when nothing is missing). */
+function toComplete(next: NewEo) {
+  if (next.telephone) return { to_complete_en: '', to_complete_cy: '' };
+  return {
+    to_complete_en: translator('en')('queue:to_complete.telephone'),
+    to_complete_cy: translator('cy')('queue:to_complete.telephone'),
+  };
 }
 
 /**
@@ -41,6 +53,7 @@ export async function eoHandoverStatements(
     new_eo_name: next.name,
     new_eo_email: next.email,
     old_eo_name: centre.eoName,
+    ...toComplete(next),
   };
   const statements: Statement[] = [
     ctx.db
@@ -51,7 +64,7 @@ export async function eoHandoverStatements(
         ...splitName(next.name),
         title: null,
         jobTitle: null,
-        telephone: null,
+        telephone: next.telephone,
         language: centre.language,
         resetRequiredAt: now,
         updatedAt: now,
@@ -63,15 +76,15 @@ export async function eoHandoverStatements(
     invite.statement,
     ctx.db
       .update(centres)
-      .set({ eoName: next.name, eoEmail: next.email, updatedAt: now })
+      .set({ eoName: next.name, eoEmail: next.email, eoTelephone: next.telephone ?? '', updatedAt: now })
       .where(eq(centres.id, centre.id)),
     auditInsert(ctx.db, actor, now, {
       entity: 'centre',
       entityId: centre.number,
       centreId: centre.id,
       action: 'update',
-      before: { eoName: centre.eoName, eoEmail: centre.eoEmail },
-      after: { eoName: next.name, eoEmail: next.email },
+      before: { eoName: centre.eoName, eoEmail: centre.eoEmail, eoTelephone: centre.eoTelephone },
+      after: { eoName: next.name, eoEmail: next.email, eoTelephone: next.telephone ?? '' },
     }),
     auditInsert(ctx.db, actor, now, {
       entity: 'account',

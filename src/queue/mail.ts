@@ -34,6 +34,28 @@ export function replyAddress(messages: InboundMessage[], centre: CentreRow | und
   return sender ?? centre?.generalEmail ?? centre?.eoEmail ?? undefined;
 }
 
+/**
+ * Who hears of a decision: whoever wrote last, and always the centre's own addresses on record (its
+ * EO, general address and Head of Centre), so a request sent from a personal address is never
+ * confirmed to that address alone. `except` leaves out addresses told separately.
+ */
+export function decisionRecipients(
+  messages: InboundMessage[],
+  centre: CentreRow | undefined,
+  except: readonly string[] = [],
+): string[] {
+  const sender = messages.findLast((m) => m.fromAddress)?.fromAddress;
+  const candidates = [sender, centre?.eoEmail, centre?.generalEmail, centre?.headEmail];
+  const seen = new Set(except.map((a) => a.toLowerCase()));
+  const out: string[] = [];
+  for (const address of candidates) {
+    if (!address || seen.has(address.toLowerCase())) continue;
+    seen.add(address.toLowerCase());
+    out.push(address);
+  }
+  return out;
+}
+
 /** The list of missing items in each language, for templates whose Welsh and English halves differ. */
 export function itemLists(items: readonly RequestableItem[]) {
   const list = (lang: 'en' | 'cy') => {

@@ -2,6 +2,9 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { RequestStatus } from '../db/schema/index.js';
 import { assertCanReadQueue } from './access.js';
+import { approvalsOf, presentEvidence } from './approvals.js';
+import { secondApprovalReasons } from './evidence.js';
+import { mailLanguageFor } from './mail.js';
 import { clockOf, person, presentCentreForCheck, presentEvent, presentSummary } from './present.js';
 import {
   attachmentsOf,
@@ -16,7 +19,7 @@ import {
   OPEN_STATUSES,
   pendingApprovalOf,
 } from './queries.js';
-import { CALLBACK_CHECK, failedChecks } from './rules.js';
+import { CALLBACK_CHECK } from './rules.js';
 import { requireRequest } from './state.js';
 
 export interface ListInput {
@@ -61,7 +64,7 @@ export async function listRequests(ctx: AppContext, p: Principal, input: ListInp
 export async function requestDetail(ctx: AppContext, reference: string) {
   const r = await requireRequest(ctx, reference);
   const now = ctx.clock.now();
-  const [centre, fieldRows, messages, files, manual, events, pending, holder, second] = await Promise.all([
+  const [centre, fieldRows, messages, files, manual, events, pending, holder] = await Promise.all([
     r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),
     fieldRowsOf(ctx.db, r.id),
     messagesOf(ctx.db, r.id),
@@ -70,10 +73,9 @@ export async function requestDetail(ctx: AppContext, reference: string) {
     eventsOf(ctx.db, r.id),
     pendingApprovalOf(ctx.db, r.id),
     r.assigneeId === null ? undefined : findAccount(ctx.db, r.assigneeId),
-    r.secondApproverId === null ? undefined : findAccount(ctx.db, r.secondApproverId),
   ]);
   const stale = pending ? await fieldsChangedAfter(ctx.db, r.id, pending.createdAt) : true;
-  const firstApprover = pending && !stale ? await findAccount(ctx.db, pending.approverId) : undefined;
+  const approvals = await approvalsOf(ctx, events, pending && !stale ? pending : undefined);
 
   const byName = new Map<string, typeof fieldRows>();
   for (const row of fieldRows) byName.set(row.field.name, [...(byName.get(row.field.name) ?? []), row]);
@@ -93,7 +95,7 @@ export async function requestDetail(ctx: AppContext, reference: string) {
     };
   });
 
-  const failed = failedChecks(r);
+  const failed = secondApprovalReasons(r);
   const callbacks = manual.filter((m) => m.check.name === CALLBACK_CHECK);
   const timeline = [
     ...messages.map((m) => ({
@@ -119,8 +121,10 @@ export async function requestDetail(ctx: AppContext, reference: string) {
     missing: r.missing,
     automatic_checks: r.checks,
     failed_checks: failed,
+    evidence: presentEvidence(r.evidence),
     second_approval_required: failed.length > 0,
-    approvals: { first: person(firstApprover), second: person(second) },
+    approvals,
+    mail_language: mailLanguageFor(centre, r),
     callback: {
       telephone: centre?.telephone ?? null,
       passed: callbacks.at(-1)?.check.passed ?? null,

@@ -7,6 +7,7 @@ import { requests } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
+import { assertNoProblems, textParams, textProblems } from './centre-text.js';
 import { guardedEvent, writeGuarded } from './guard.js';
 import { commonParams, itemLists, mailLanguageFor, replyAddress, threadingHeaders } from './mail.js';
 import { findCentreById, messagesOf } from './queries.js';
@@ -22,7 +23,7 @@ export async function requestInfo(
   ctx: AppContext,
   p: Principal,
   reference: string,
-  input: { items?: RequestableItem[] },
+  input: { items?: RequestableItem[]; notes_cy?: string; notes_en?: string },
 ) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
@@ -37,6 +38,9 @@ export async function requestInfo(
   const to = replyAddress(messages, centre);
   if (!to) throw new DomainError('validation_failed', {}, [{ field: 'to', code: 'required' }]);
   const language = mailLanguageFor(centre, r);
+  const notesGiven = { cy: input.notes_cy, en: input.notes_en };
+  assertNoProblems(textProblems('notes', language, notesGiven, false));
+  const notes = textParams('notes', notesGiven);
   const now = ctx.clock.now();
   const actor = actorOf(p);
   await writeGuarded(
@@ -47,13 +51,13 @@ export async function requestInfo(
         condition: heldBySql(p.accountId),
         type: 'info_requested',
         actor,
-        detail: { to, language, items },
+        detail: { to, language, items, ...notes },
       }),
       queueMail(ctx, {
         to,
         language,
         template: 'eo_change_request_info',
-        params: { ...commonParams(r, centre), ...itemLists(items) },
+        params: { ...commonParams(r, centre), ...itemLists(items), ...notes },
         headers: threadingHeaders(messages),
       }),
       ctx.db.update(requests).set({ updatedAt: now }).where(eq(requests.id, r.id)),
@@ -62,7 +66,7 @@ export async function requestInfo(
         entityId: r.reference,
         centreId: r.centreId,
         action: 'request_info',
-        after: { to, language, items },
+        after: { to, language, items, ...notes },
       }),
     ],
     explainHeld(ctx, reference, p),

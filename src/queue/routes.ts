@@ -143,18 +143,24 @@ const approve = action(
   'Approve (claimer; a second member of staff too when an automatic check failed)',
   'Needs every field and a passed call-back. The final approval hands the EO account to the new person, ends its tokens, and queues the invite, the notice to the old address and the reply to the centre, in one atomic change.',
 );
+const rejectExample = {
+  reason_code: 'not_on_letterhead',
+  notes_cy: 'Anfonwch y llythyr eto ar bapur â phennyn.',
+  notes_en: 'Please send the letter again on letterhead.',
+};
 const reject = createRoute({
   method: 'post',
   path: '/requests/{ref}/reject',
   tags,
   summary: 'Reject with a reason (claimer); the centre is told in its language',
-  description: 'Decided once: a second click answers 409.',
+  description:
+    'A standard `reason_code`, worded by cymorth, or the reason in staff’s own words in each language the centre’s mail is in (`mail_language` on the request: `reason_cy` for Welsh, `reason_cy` and `reason_en` for both), with optional `notes_cy`/`notes_en` on the same terms. The notice goes to the sender and to the centre’s EO, general address and Head of Centre. Decided once: a second click answers 409.',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
   request: {
     params: RequestParams,
     query: LangQuery,
-    body: json(RejectBody, { reason: 'The letter is not signed by the Head of Centre or a senior leader.' }),
+    body: json(RejectBody, rejectExample),
   },
   responses: detail('The rejected request'),
 });
@@ -208,9 +214,13 @@ export function queueRoutes() {
         200,
       ),
     )
-    .openapi(approve, async (c) =>
-      c.json(await approveRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref), 200),
-    )
+    .openapi(approve, async (c) => {
+      const detail = await approveRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref);
+      const first = detail.status === 'in_verification' ? detail.approvals.first : null;
+      if (!first) return c.json(detail, 200);
+      const message = c.get('t')('queue:second_approval_needed', { name: first.name });
+      return c.json({ ...detail, notice: { code: 'second_approval_needed' as const, message } }, 200);
+    })
     .openapi(reject, async (c) =>
       c.json(
         await rejectRequest(c.get('ctx'), principalOf(c), c.req.valid('param').ref, c.req.valid('json')),

@@ -1,10 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '../db/schema/index.js';
 import { LangQuery, PaginationQuery } from '../http/openapi.js';
-import { CentreNumber, Email, Text } from '../shared-schemas.js';
-import { REQUESTABLE_ITEMS } from './rules.js';
+import { CentreNumber, Email, Text, UkTelephone } from '../shared-schemas.js';
+import { MANUAL_CHECKS, REJECTION_REASONS, REQUESTABLE_ITEMS } from './rules.js';
 
-const Reference = z.string().max(40).openapi({ example: 'EO-2026-00042' });
+const Reference = z.string().max(40).openapi({
+  description: 'Any case; spaces for the dashes are fine (`eo 2026 42`)',
+  example: 'EO-2026-00042',
+});
 
 export const RequestParams = z.object({
   ref: Reference.openapi({ param: { name: 'ref', in: 'path' } }),
@@ -36,6 +39,7 @@ export const ListQuery = PaginationQuery.extend(LangQuery.shape).extend({
 });
 
 const Person = z.object({ id: z.number().int(), name: z.string() }).nullable();
+const Approval = z.object({ id: z.number().int(), name: z.string(), at: z.string() }).nullable();
 const Clock = {
   first_message_at: z.string().openapi({ example: '2026-11-23T09:00:00.000Z' }),
   due_at: z.string().openapi({ example: '2026-11-25T09:00:00.000Z' }),
@@ -98,9 +102,32 @@ export const RequestDetailSchema = z
     ),
     missing: z.array(z.string()),
     automatic_checks: z.record(z.string(), z.unknown()),
-    failed_checks: z.array(z.string()),
+    failed_checks: z.array(z.string()).openapi({
+      description:
+        'Why a second approver is needed: checks failing on the values held now, and checks that failed on the centre’s evidence and no later evidence passed (a staff correction never clears these)',
+    }),
+    evidence: z.array(
+      z.object({
+        check: z.string().openapi({ example: 'signatory_matches' }),
+        failed_by: z.string().nullable().openapi({ description: 'Message-ID of the mail it failed on' }),
+        failed_at: At,
+        cleared_by: z
+          .string()
+          .nullable()
+          .openapi({ description: 'Message-ID of the follow-up whose evidence passed it' }),
+        cleared_at: At.nullable(),
+        open: z.boolean(),
+      }),
+    ),
     second_approval_required: z.boolean(),
-    approvals: z.object({ first: Person, second: Person }),
+    approvals: z.object({ first: Approval, second: Approval }).openapi({
+      description:
+        'Who approved and when: `first` alone for a one-person approval; with a second approver, `first` is the claimer and `second` the different member of staff who completed it',
+    }),
+    mail_language: z.enum(['cy', 'en', 'bilingual']).openapi({
+      description:
+        'The language of mail to this centre: staff text (rejection reasons, notes) is needed in Welsh, or in Welsh and English for `bilingual`',
+    }),
     callback: z.object({
       telephone: z
         .string()
@@ -147,15 +174,20 @@ export const RequestDetailSchema = z
         detail: z.record(z.string(), z.unknown()).nullable(),
       }),
     ),
+    notice: z
+      .object({ code: z.enum(['second_approval_needed']), message: z.string() })
+      .optional()
+      .openapi({ description: 'After a first approval: what must happen next, in the caller’s language' }),
   })
   .openapi('RequestDetail');
 
 export const CheckBody = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{2,63}$/)
-      .openapi({ example: 'callback_registered_telephone' }),
+    name: z.enum(MANUAL_CHECKS).openapi({
+      description:
+        '`callback_registered_telephone` (required before any approval), `letterhead_inspected`, `signature_compared`, `new_eo_confirmed`',
+      example: 'callback_registered_telephone',
+    }),
     passed: z.boolean(),
     note: z
       .string()
@@ -173,9 +205,22 @@ export const FieldsBody = z
     centre_name: Text(200).optional(),
     centre_number: CentreNumber.optional(),
     signatory: Text(300).optional().openapi({ example: 'Dr Eleri Morgan, Pennaeth' }),
+    new_eo_telephone: UkTelephone.optional().openapi({
+      description:
+        'Becomes the centre’s EO telephone on approval; left out, it is cleared for the new EO to add',
+    }),
   })
   .refine((v) => Object.keys(v).length > 0, { params: { i18n: 'empty_patch' } })
   .openapi('RequestFieldCorrection');
+
+/**
+ * Free text to the centre, in each language its mail is written in: Welsh for a Welsh centre or Welsh
+ * mail, both otherwise (the request's `mail_language`). The service checks which are needed.
+ */
+const Notes = {
+  notes_cy: Text(2000).optional().openapi({ example: 'Nid oedd y llythyr wedi’i lofnodi.' }),
+  notes_en: Text(2000).optional().openapi({ example: 'The letter was not signed.' }),
+};
 
 export const RequestInfoBody = z
   .strictObject({
@@ -187,7 +232,18 @@ export const RequestInfoBody = z
         description: 'What to ask for; the request’s missing list when left out',
         example: ['letterhead'],
       }),
+    ...Notes,
   })
   .openapi('RequestInfo');
 
-export const RejectBody = z.strictObject({ reason: Text(2000) }).openapi('RejectRequest');
+export const RejectBody = z
+  .strictObject({
+    reason_code: z.enum(REJECTION_REASONS).optional().openapi({
+      description: 'A standard reason, worded by cymorth in both languages; or give `reason_cy`/`reason_en`',
+      example: 'not_on_letterhead',
+    }),
+    reason_cy: Text(2000).optional().openapi({ example: 'Nid yw’r llythyr wedi’i lofnodi gan y Pennaeth.' }),
+    reason_en: Text(2000).optional().openapi({ example: 'The letter is not signed by the Head of Centre.' }),
+    ...Notes,
+  })
+  .openapi('RejectRequest');

@@ -5,10 +5,12 @@ import type { AppContext } from '../context.js';
 import { requests } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { findAccount, findRequest, OPEN_STATUSES, type RequestRow } from './queries.js';
+import { normaliseReference } from './rules.js';
 
+/** The request a person named, however they typed its reference (see normaliseReference). */
 export async function requireRequest(ctx: AppContext, reference: string): Promise<RequestRow> {
-  const request = await findRequest(ctx.db, reference);
-  if (!request) throw new DomainError('request_not_found', { reference });
+  const request = await findRequest(ctx.db, normaliseReference(reference));
+  if (!request) throw new DomainError('request_not_found', { reference: reference.trim() });
   return request;
 }
 

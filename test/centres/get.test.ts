@@ -47,6 +47,7 @@ describe('GET /api/v1/centres/:number', () => {
       eo_telephone: '029 2018 0102',
       updated_at: '2026-11-23T09:00:00.000Z',
       editable_fields: ALL_EDITABLE,
+      to_complete: [],
     });
   });
 

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, centres, outbox } from '../../src/db/schema/index.js';
+import { templateFiles } from '../../src/mail/template-files.js';
+import { renderMail } from '../../src/mail/templates.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -232,15 +234,26 @@ describe('PATCH /api/v1/centres/:number: changing the EO email', () => {
     });
 
     const mail = await h.ctx.db.select().from(outbox);
-    expect(mail).toHaveLength(1);
-    expect(mail[0]).toMatchObject({
+    expect(mail.map((m) => m.template).sort()).toEqual(['eo_reset', 'login_changed_old']);
+    // The address the login left is told what changed, when, by whom, and whom to ask.
+    const left = mail.find((m) => m.template === 'login_changed_old');
+    expect(left).toMatchObject({
+      toAddress: 'arholiadau@ysgolgwyr.cymru',
+      language: 'cy',
+      params: { old_email: 'arholiadau@ysgolgwyr.cymru', new_email: NEW, centre_number: '68123' },
+    });
+    const told = renderMail(templateFiles(), 'login_changed_old', 'cy', left?.params ?? {}).text;
+    expect(told).toContain(`i ${NEW}`);
+    expect(told).toMatch(/Ar \d+ \w+ 20\d\d am \d\d:\d\d, newidiodd /);
+    expect(told).toContain('cysylltwch â Swyddog Arholiadau eich canolfan neu â Thîm Cymorth y Canolfannau');
+    expect(mail.find((m) => m.template === 'eo_reset')).toMatchObject({
       toAddress: NEW,
       language: 'cy',
       template: 'eo_reset',
       status: 'pending',
       params: { centre_number: '68123', email: NEW, eo_name: 'Rhian Lewis' },
     });
-    const link = String(mail[0]?.params.link);
+    const link = String(mail.find((m) => m.template === 'eo_reset')?.params.link);
     expect(link).toMatch(/^https:\/\/cymorth\.test\/invites\/cym_/);
 
     // The new address's owner spends the link and is the centre's EO.
@@ -270,8 +283,11 @@ describe('PATCH /api/v1/centres/:number: changing the EO email', () => {
   it('mails an English centre in English', async () => {
     const res = await patch({ eo_email: 'exams.new@stteilos-demo.org.uk' }, { number: '66410' });
     expect(res.status).toBe(200);
-    const [mail] = await h.ctx.db.select().from(outbox);
-    expect(mail).toMatchObject({ toAddress: 'exams.new@stteilos-demo.org.uk', language: 'en' });
+    const mail = await h.ctx.db.select().from(outbox);
+    expect(mail.map((m) => [m.template, m.toAddress, m.language]).sort()).toEqual([
+      ['eo_reset', 'exams.new@stteilos-demo.org.uk', 'en'],
+      ['login_changed_old', 'j.price@stteilos-demo.org.uk', 'en'],
+    ]);
     expect((await h.call('GET', '/api/v1/me', { token: h.tokens.eoEn })).status).toBe(401);
     // Other accounts' tokens are untouched.
     expect((await h.call('GET', '/api/v1/me', { token: h.tokens.eoCy })).status).toBe(200);

@@ -57,10 +57,12 @@ describe('POST /api/v1/requests/:ref/approve', () => {
       toAddress: 'arholiadau@ysgolgwyr.cymru',
       language: 'cy',
     });
-    expect(byTemplate.eo_change_approved_centre).toMatchObject({
-      toAddress: 'pennaeth@ysgolgwyr.cymru',
-      language: 'cy',
-    });
+    // The confirmation goes to whoever wrote and to the centre's addresses on record; the old EO has their own notice.
+    const confirmations = mail.filter((m) => m.template === 'eo_change_approved_centre');
+    expect(confirmations.map((m) => [m.toAddress, m.language]).sort()).toEqual([
+      ['pennaeth@ysgolgwyr.cymru', 'cy'],
+      ['swyddfa@ysgolgwyr.cymru', 'cy'],
+    ]);
     expect(byTemplate.eo_change_approved_centre?.headers).toMatchObject({ 'In-Reply-To': req.messageId });
 
     // The invite works: the new EO accepts it and signs in.
@@ -86,7 +88,7 @@ describe('POST /api/v1/requests/:ref/approve', () => {
     const req = await readyRequest(h, h.tokens.support, { centre: '66410' });
     expect((await h.call('POST', `${req.path}/approve`, { token: h.tokens.support })).status).toBe(200);
     const mail = await outboxRows(h);
-    expect(mail.map((m) => m.language)).toEqual(['bilingual', 'bilingual', 'bilingual']);
+    expect(new Set(mail.map((m) => m.language))).toEqual(new Set(['bilingual']));
     const reply = mail.find((m) => m.template === 'eo_change_approved_centre');
     const rendered = renderMail(
       templateFiles(),
@@ -177,11 +179,11 @@ describe('two-person rule', () => {
     expect(final.json.approvals.second.name).toContain('Ail Swyddog');
     const row = await requestRow(h, req.reference);
     expect(row?.secondApproverId).not.toBeNull();
-    expect((await outboxRows(h)).length).toBe(3);
+    expect((await outboxRows(h)).length).toBe(4);
 
     const twice = await h.call('POST', `${req.path}/approve`, { token: second });
     expect(twice.json.error.code).toBe('request_closed');
-    expect((await outboxRows(h)).length).toBe(3);
+    expect((await outboxRows(h)).length).toBe(4);
   });
 
   it('authentication "none" (no trusted header) also needs a second approver', async () => {
@@ -250,7 +252,7 @@ describe('atomicity', () => {
       h.call('POST', `${req.path}/approve`, { token: h.tokens.support }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect((await outboxRows(h)).length).toBe(3);
+    expect((await outboxRows(h)).length).toBe(4);
     expect((await auditOf(h, 'request', req.reference)).filter((x) => x.action === 'approve')).toHaveLength(
       1,
     );

@@ -86,7 +86,10 @@ describe('claim and release', () => {
     const req = await createRequest(h);
     const path = `/api/v1/requests/${req.reference}`;
     await h.call('POST', `${path}/claim`, { token: h.tokens.support });
-    await h.call('POST', `${path}/reject`, { token: h.tokens.support, body: { reason: 'Not signed.' } });
+    await h.call('POST', `${path}/reject`, {
+      token: h.tokens.support,
+      body: { reason_code: 'signatory_not_senior' },
+    });
     const res = await h.call('POST', `${path}/claim`, { token: h.tokens.admin });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe('request_closed');

@@ -53,7 +53,10 @@ describe('the 48-hour clock', () => {
     const decided = await createRequest(h);
     const path = `/api/v1/requests/${decided.reference}`;
     await h.call('POST', `${path}/claim`, { token: h.tokens.support });
-    await h.call('POST', `${path}/reject`, { token: h.tokens.support, body: { reason: 'Duplicate.' } });
+    await h.call('POST', `${path}/reject`, {
+      token: h.tokens.support,
+      body: { reason_code: 'not_requested_by_centre' },
+    });
     h.clock.advance(50 * HOUR);
     const { events, sink } = collector();
     await emitDueEvents(h.ctx, sink);

@@ -57,6 +57,7 @@ describe('from a mailed request to a new Exams Officer', () => {
       ['eo_change_invite_new_eo', 'g.wyn@ysgolgwyr.cymru', 'cy'],
       ['eo_change_notice_old_eo', 'arholiadau@ysgolgwyr.cymru', 'cy'],
       ['eo_change_approved_centre', 'pennaeth@ysgolgwyr.cymru', 'cy'],
+      ['eo_change_approved_centre', 'swyddfa@ysgolgwyr.cymru', 'cy'],
     ]);
     const reply = mail[2];
     expect(reply?.headers['In-Reply-To']).toBe('<newid-swyddog-1@ysgolgwyr.cymru>');

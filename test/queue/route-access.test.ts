@@ -21,7 +21,7 @@ const actions: { method: string; path: string; body?: unknown }[] = [
   { method: 'PATCH', path: `${REF}/fields`, body: { new_eo_name: 'Joanne Price' } },
   { method: 'POST', path: `${REF}/request-info`, body: {} },
   { method: 'POST', path: `${REF}/approve` },
-  { method: 'POST', path: `${REF}/reject`, body: { reason: 'Not signed.' } },
+  { method: 'POST', path: `${REF}/reject`, body: { reason_code: 'signatory_not_senior' } },
 ];
 for (const route of actions) {
   runCommonRouteTests({ ...route, allowed: ['support', 'admin'], wrongRole: ['helpline', ...centreCallers] });

@@ -23,33 +23,39 @@ describe('POST /api/v1/requests/:ref/reject', () => {
     const req = await claimed();
     const res = await h.call('POST', `${req.path}/reject`, {
       token: h.tokens.support,
-      body: { reason: 'Nid yw’r llythyr wedi’i lofnodi.' },
+      body: { reason_cy: 'Nid yw’r llythyr wedi’i lofnodi.' },
     });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
       status: 'rejected',
       decision_reason: 'Nid yw’r llythyr wedi’i lofnodi.',
     });
-    const [mail] = await outboxRows(h);
-    expect(mail).toMatchObject({
-      template: 'eo_change_rejected',
-      toAddress: 'pennaeth@ysgolgwyr.cymru',
-      language: 'cy',
-      headers: { 'In-Reply-To': req.messageId, References: req.messageId },
-    });
-    const text = renderMail(templateFiles(), 'eo_change_rejected', 'cy', mail?.params ?? {}).text;
+    const mail = await outboxRows(h);
+    // The sender (the Head), the centre's EO and its general address all hear, each in Welsh, in the thread.
+    expect(mail.map((m) => m.toAddress).sort()).toEqual([
+      'arholiadau@ysgolgwyr.cymru',
+      'pennaeth@ysgolgwyr.cymru',
+      'swyddfa@ysgolgwyr.cymru',
+    ]);
+    for (const m of mail)
+      expect(m).toMatchObject({
+        template: 'eo_change_rejected',
+        language: 'cy',
+        headers: { 'In-Reply-To': req.messageId, References: req.messageId },
+      });
+    const text = renderMail(templateFiles(), 'eo_change_rejected', 'cy', mail[0]?.params ?? {}).text;
     expect(text).toContain('Y rheswm: Nid yw’r llythyr wedi’i lofnodi.');
 
     const again = await h.call('POST', `${req.path}/reject`, {
       token: h.tokens.support,
-      body: { reason: 'x' },
+      body: { reason_cy: 'x' },
     });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('request_closed');
-    expect(await outboxRows(h)).toHaveLength(1);
+    expect(await outboxRows(h)).toHaveLength(3);
     expect((await auditOf(h, 'request', req.reference)).at(-1)).toMatchObject({
       action: 'reject',
-      after: { status: 'rejected', reason: 'Nid yw’r llythyr wedi’i lofnodi.' },
+      after: { status: 'rejected', reason_cy: 'Nid yw’r llythyr wedi’i lofnodi.' },
     });
   });
 
@@ -57,22 +63,21 @@ describe('POST /api/v1/requests/:ref/reject', () => {
     const req = await claimed({ centre: '66410' });
     const empty = await h.call('POST', `${req.path}/reject`, {
       token: h.tokens.support,
-      body: { reason: ' ' },
+      body: { reason_cy: ' ', reason_en: ' ' },
     });
     expect(empty.status).toBe(400);
     const other = await h.call('POST', `${req.path}/reject`, {
       token: h.tokens.admin,
-      body: { reason: 'No.' },
+      body: { reason_code: 'not_on_letterhead' },
     });
     expect(other.json.error.code).toBe('request_claimed');
     const ok = await h.call('POST', `${req.path}/reject`, {
       token: h.tokens.support,
-      body: { reason: 'No.' },
+      body: { reason_code: 'not_on_letterhead' },
     });
     expect(ok.status).toBe(200);
-    expect((await outboxRows(h))[0]).toMatchObject({
+    expect((await outboxRows(h)).find((m) => m.toAddress === 'head@stteilos-demo.org.uk')).toMatchObject({
       language: 'bilingual',
-      toAddress: 'head@stteilos-demo.org.uk',
     });
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { findCentreByNumber } from '../../src/centres/queries.js';
 import type { AppContext } from '../../src/context.js';
 import { attachments, mailMessages, requestFields, requests } from '../../src/db/schema/index.js';
+import { recordEvidence } from '../../src/queue/evidence.js';
 
 /** Whatever holds a context and a clock: the harness, or a file database a CLI test opened. */
 type Env = { ctx: AppContext; clock: { now(): Date } };
@@ -65,6 +66,13 @@ export async function createRequest(h: Env, seed: RequestSeed = {}) {
       firstMessageAt: now,
       dueAt: new Date(now.getTime() + 48 * HOUR),
       checks: { ...PASSING, ...seed.checks },
+      // As intake records it: every check that failed on the first message is open evidence.
+      evidence: recordEvidence(
+        {},
+        { checks: { ...PASSING, ...seed.checks }, flagged: seed.flagged ?? null },
+        `<req-${counter}-${now.getTime()}@${from.split('@')[1]}>`,
+        now,
+      ),
       missing,
       flagged: seed.flagged ?? null,
       createdAt: now,

@@ -18,7 +18,7 @@ import {
   type UsersAccess,
   usersAccess,
 } from '../policy.js';
-import { inviteMail, loginChangedMail } from './mail.js';
+import { inviteMail, loginChangedMail, loginLeftMail } from './mail.js';
 import type { PatchUserInput } from './schema.js';
 import { presentAccount } from './service.js';
 
@@ -55,6 +55,7 @@ async function emailChangeStatements(ctx: AppContext, a: UsersAccess, target: Ac
     invited
       ? inviteMail(ctx, a.centre, moved, link.link, a.principal.label)
       : loginChangedMail(ctx, a.centre, moved, link.link, a.principal.label),
+    loginLeftMail(ctx, a.centre, target, email, a.principal.label),
   ];
   return statements;
 }

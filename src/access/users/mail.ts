@@ -70,3 +70,39 @@ export function loginChangedMail(
     },
   });
 }
+
+const londonTime = (locale: string, at: Date) =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Europe/London',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
+
+/**
+ * Tells the address a login is leaving what happened, when and by whom, and whom to ask if it was
+ * not them: a login moved without the owner's knowledge is how an account is taken over.
+ */
+export function loginLeftMail(
+  ctx: AppContext,
+  centre: Pick<CentreRow, 'name' | 'number'>,
+  who: Pick<AccountRow, 'email' | 'firstName' | 'language'>,
+  newEmail: string,
+  changer: string,
+) {
+  const now = ctx.clock.now();
+  return queueMail(ctx, {
+    to: who.email,
+    language: who.language,
+    template: 'login_changed_old',
+    params: {
+      first_name: who.firstName,
+      old_email: who.email,
+      new_email: newEmail,
+      centre_name: centre.name,
+      centre_number: centre.number,
+      changer: nameOf(changer),
+      when_en: londonTime('en-GB', now),
+      when_cy: londonTime('cy', now),
+    },
+  });
+}

@@ -13,6 +13,15 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** One failed check's story: the message it failed on, and the message whose evidence passed it. */
+export interface EvidenceEntry {
+  failed_by: string | null;
+  failed_at: string;
+  cleared_by: string | null;
+  cleared_at: string | null;
+}
+export type EvidenceLedger = Record<string, EvidenceEntry>;
+
 export const REQUEST_TYPES = ['eo_change'] as const;
 
 export const FIELD_SOURCES = ['body_line', 'table', 'free_text', 'pdf', 'subject', 'staff'] as const;
@@ -35,7 +44,13 @@ export const requests = sqliteTable(
     /** Latest automatic check results: { letterhead, signatory_matches, ..., authentication }. */
     checks: text('checks', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     missing: text('missing', { mode: 'json' }).$type<string[]>().notNull(),
-    /** Set when a stranger quoted another request's reference: staff should look. */
+    /**
+     * Every check that failed on the evidence the centre sent, with the message it failed on and the
+     * message whose evidence later passed it. Only intake writes it: a staff correction is a claim by
+     * the claimer, not evidence, so it never clears an entry (src/queue/evidence.ts).
+     */
+    evidence: text('evidence', { mode: 'json' }).$type<EvidenceLedger>().notNull().default({}),
+    /** Set when a stranger quoted another request's reference, or wrote from outside the centre's domains. */
     flagged: text('flagged'),
     decisionReason: text('decision_reason'),
     lastAutoReplyAt: integer('last_auto_reply_at', { mode: 'timestamp_ms' }),
