@@ -164,7 +164,8 @@ export function extractFields(input: ExtractInput): Extraction {
   for (const [k, v] of Object.entries(pdfFound) as [FieldName, FoundField][]) {
     fields[k] ??= { value: v.value, source: 'pdf' };
   }
-  const subjectNumber = input.subject.match(/\b(\d{5})\b/)?.[1];
+  // A reply's subject quotes our reference (EO-2026-00042), whose last five digits are not a centre.
+  const subjectNumber = input.subject.replace(/\b[A-Z]{2}-\d{4}-\d{5}\b/gi, '').match(/\b(\d{5})\b/)?.[1];
   if (subjectNumber && !fields.centre_number)
     fields.centre_number = { value: subjectNumber, source: 'subject' };
   return { fields, welshLabels: counts[0], englishLabels: counts[1], ownText, signature };
