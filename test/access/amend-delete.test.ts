@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog } from '../../src/db/schema/index.js';
+import { auditLog, outbox } from '../../src/db/schema/index.js';
+import { templateFiles } from '../../src/mail/template-files.js';
+import { renderMail } from '../../src/mail/templates.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { accountByEmail, invite, linkTokenFor, USERS } from './support.js';
 
@@ -95,6 +97,15 @@ describe('PATCH /centres/:number/users/:id', () => {
       .where(and(eq(auditLog.action, 'login_moved'), eq(auditLog.entityId, String(id))));
     expect(audit[0]?.before).toEqual({ email: 'athro@ysgolgwyr.cymru' });
     expect(audit[0]?.actorLabel).toContain('arholiadau@ysgolgwyr.cymru');
+    // The address the login left is told, in the account's language, what changed, when and by whom.
+    const left = await h.ctx.db.select().from(outbox).where(eq(outbox.template, 'login_changed_old')).get();
+    expect(left).toMatchObject({ toAddress: 'athro@ysgolgwyr.cymru', language: 'cy' });
+    const text = renderMail(templateFiles(), 'login_changed_old', 'cy', left?.params ?? {}).text;
+    expect(text).toContain(
+      'o’r cyfeiriad hwn, athro@ysgolgwyr.cymru, i Ifan.Jenkins@ysgolgwyr.cymru'.replace('’', "'"),
+    );
+    expect(text).toContain(`newidiodd ${String(left?.params.changer)}`);
+    expect(String(left?.params.changer)).not.toContain('<');
     const taken = await h.call('PATCH', `${USERS}/${id}`, {
       token: h.tokens.eoCy,
       body: { email: 'J.Price@stteilos-demo.org.uk' },

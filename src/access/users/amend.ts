@@ -39,23 +39,22 @@ function assertMayAmend(a: UsersAccess, target: AccountRow, input: PatchUserInpu
 }
 
 /**
- * A new address is a new login: the old tokens and links end, and a one-time link goes to the new
- * address (an invite again if the account never accepted one).
+ * A new address is a new login: the old tokens and links end, a one-time link goes to the new
+ * address (an invite again if the account never accepted one), and the old address is told.
  */
-async function emailChangeStatements(ctx: AppContext, a: UsersAccess, target: AccountRow, email: string) {
+async function emailChangeStatements(ctx: AppContext, a: UsersAccess, moved: AccountRow, oldEmail: string) {
   const now = ctx.clock.now();
-  const moved = { ...target, email };
-  const invited = target.status === 'invited';
-  const link = await issueInvite(ctx, target.id, invited ? 'invite' : 'reset');
+  const invited = moved.status === 'invited';
+  const link = await issueInvite(ctx, moved.id, invited ? 'invite' : 'reset');
   const statements: Statement[] = [
-    revokeTokensOf(ctx.db, target.id, now),
+    revokeTokensOf(ctx.db, moved.id, now),
     // Expires every open link; the fresh one is inserted after it in the same batch.
-    expireOpenInvites(ctx.db, target.id, now),
+    expireOpenInvites(ctx.db, moved.id, now),
     link.statement,
     invited
       ? inviteMail(ctx, a.centre, moved, link.link, a.principal.label)
       : loginChangedMail(ctx, a.centre, moved, link.link, a.principal.label),
-    loginLeftMail(ctx, a.centre, target, email, a.principal.label),
+    loginLeftMail(ctx, a.centre, { ...moved, email: oldEmail }, moved.email, a.principal.label),
   ];
   return statements;
 }
@@ -108,7 +107,7 @@ export async function amendUser(
       before: shownBefore,
       after: emailMoves ? { ...shown, tokens_revoked: true } : shown,
     }),
-    ...(emailMoves ? await emailChangeStatements(ctx, a, next, next.email) : []),
+    ...(emailMoves ? await emailChangeStatements(ctx, a, next, target.email) : []),
   ];
   try {
     await writeAtomically(ctx.db, statements);
