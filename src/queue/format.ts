@@ -64,7 +64,25 @@ export function formatRequest(t: T, r: RequestDetail): string {
     out.push(`${t('queue:cli.missing')}: ${r.missing.map((m) => t(`queue:fields.${m}`)).join('; ')}`);
   out.push('', `${t('queue:cli.automatic_checks')}:`);
   for (const [name, value] of Object.entries(r.automatic_checks)) out.push(`  ${name}: ${String(value)}`);
-  if (r.second_approval_required) out.push(t('queue:cli.second_approval'));
+  if (r.second_approval_required)
+    out.push(
+      t('queue:cli.second_approval'),
+      `  ${t('queue:cli.failed_checks')}: ${r.failed_checks.join(', ')}`,
+    );
+  for (const e of r.evidence)
+    out.push(
+      e.cleared_by
+        ? t('queue:cli.evidence_cleared', {
+            check: e.check,
+            failed_by: e.failed_by ?? '-',
+            cleared_by: e.cleared_by,
+          })
+        : t('queue:cli.evidence_open', { check: e.check, failed_by: e.failed_by ?? '-' }),
+    );
+  for (const step of ['first', 'second'] as const) {
+    const a = r.approvals[step];
+    if (a) out.push(t(`queue:cli.approval_${step}`, { name: a.name, at: londonTime(a.at) }));
+  }
   if (r.callback.telephone) out.push(t('queue:cli.callback', { telephone: r.callback.telephone }));
   if (r.manual_checks.length) {
     out.push('', `${t('queue:cli.manual_checks')}:`);
