@@ -46,6 +46,20 @@ const configSchema = z.object({
   IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
   /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Slack app's signing secret: requests to /slack/events are checked with it; unset, Slack is off. */
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  /** Bot token (xoxb-…) for the Web API: posts to the triage channel, modals, App Home, users.info. */
+  SLACK_BOT_TOKEN: z.string().min(8).optional(),
+  /** Channel id (C…) that each new request is posted to and kept up to date in. */
+  SLACK_TRIAGE_CHANNEL: z.string().min(1).optional(),
+  /** Slack's Web API; tests point it at a local server speaking the same protocol. */
+  SLACK_API_URL: url(['http', 'https']).default('https://slack.com/api/'),
+  /** A Teams outgoing webhook's security token (base64): requests to /teams/messages are checked with it. */
+  TEAMS_WEBHOOK_SECRET: z.string().base64().min(16).optional(),
+  /** A Teams Workflows webhook URL that new requests and reminders are posted to. */
+  TEAMS_WORKFLOW_URL: url(['http', 'https']).optional(),
+  /** How often the chat worker looks for posts to deliver. */
+  CHAT_POLL_MS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Config = z.infer<typeof configSchema>;

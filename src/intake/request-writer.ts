@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, auditInsert, systemActor } from '../audit/record.js';
+import { chatPostStatements } from '../chat/posts.js';
 import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
 import type { EvidenceLedger } from '../db/schema/index.js';
@@ -347,6 +348,7 @@ export async function createOrJoin(
     );
   }
   if (reply) statements.push(queueReply(ctx, reply));
+  statements.push(...chatPostStatements(ctx, requestId, 'card', { isNew: outcome === 'created' }));
 
   return {
     statements,

@@ -89,6 +89,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
   if (step.kind === 'first') {
     await writeGuarded(
       ctx,
+      r.id,
       [
         guardedEvent(ctx, {
           requestId: r.id,
@@ -138,7 +139,7 @@ export async function approveRequest(ctx: AppContext, p: Principal, reference: s
         : null,
   });
   try {
-    await writeGuarded(ctx, statements, explainApproval(ctx, p, reference));
+    await writeGuarded(ctx, r.id, statements, explainApproval(ctx, p, reference));
   } catch (err) {
     if (isUniqueViolation(err, 'email_key'))
       throw new DomainError('email_in_use', { email: field(fields, 'new_eo_email') });

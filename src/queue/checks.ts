@@ -34,6 +34,7 @@ export async function recordCheck(ctx: AppContext, p: Principal, reference: stri
   const after = { name: input.name, passed: input.passed, note, telephone };
   await writeGuarded(
     ctx,
+    r.id,
     [
       guardedEvent(ctx, {
         requestId: r.id,

@@ -31,6 +31,7 @@ export async function claimRequest(ctx: AppContext, p: Principal, reference: str
   const actor = actorOf(p);
   await writeGuarded(
     ctx,
+    r.id,
     [
       guardedEvent(ctx, {
         requestId: r.id,
@@ -78,6 +79,7 @@ export async function releaseRequest(ctx: AppContext, p: Principal, reference: s
   const back = r.missing.length > 0 ? 'incomplete' : 'awaiting_verification';
   await writeGuarded(
     ctx,
+    r.id,
     [
       guardedEvent(ctx, {
         requestId: r.id,

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { systemActor } from '../audit/record.js';
+import { chatPostStatements } from '../chat/posts.js';
 import type { AppContext } from '../context.js';
 import { writeAtomically } from '../db/atomic.js';
 import { requests } from '../db/schema/index.js';
@@ -38,6 +39,7 @@ async function mark(ctx: AppContext, r: RequestRow, type: DueEvent['type'], cond
             : { warnedAt: now },
         )
         .where(eq(requests.id, r.id)),
+      ...chatPostStatements(ctx, r.id, type),
     ]);
     return true;
   } catch (err) {

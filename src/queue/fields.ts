@@ -106,6 +106,6 @@ export async function correctFields(
       },
     }),
   );
-  await writeGuarded(ctx, statements, explainHeld(ctx, reference, p));
+  await writeGuarded(ctx, r.id, statements, explainHeld(ctx, reference, p));
   return requestDetail(ctx, reference);
 }

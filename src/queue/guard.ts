@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
+import { chatPostStatements } from '../chat/posts.js';
 import type { AppContext } from '../context.js';
 import { type Statement, writeAtomically } from '../db/atomic.js';
 import { sqliteErrorText } from '../db/errors.js';
@@ -41,16 +42,18 @@ export function isGuardFailure(err: unknown): boolean {
 }
 
 /**
- * Writes a guarded batch. When a guard trips, `explain` re-reads the request and throws the error
- * that says why (claimed by someone else, already decided, ...); the batch itself changed nothing.
+ * Writes a guarded batch, with the triage channel's update of the request in the same write, so the
+ * card in chat moves whoever moved the request. When a guard trips, `explain` re-reads the request and
+ * throws the error that says why (claimed by someone else, already decided, ...); the batch changed nothing.
  */
 export async function writeGuarded(
   ctx: AppContext,
+  requestId: number,
   statements: Statement[],
   explain: () => Promise<never>,
 ): Promise<void> {
   try {
-    await writeAtomically(ctx.db, statements);
+    await writeAtomically(ctx.db, [...statements, ...chatPostStatements(ctx, requestId, 'card')]);
   } catch (err) {
     if (isGuardFailure(err)) await explain();
     throw err;

@@ -57,6 +57,7 @@ export async function rejectRequest(ctx: AppContext, p: Principal, reference: st
   const actor = actorOf(p);
   await writeGuarded(
     ctx,
+    r.id,
     [
       guardedEvent(ctx, {
         requestId: r.id,

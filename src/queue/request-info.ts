@@ -45,6 +45,7 @@ export async function requestInfo(
   const actor = actorOf(p);
   await writeGuarded(
     ctx,
+    r.id,
     [
       guardedEvent(ctx, {
         requestId: r.id,

@@ -28,7 +28,7 @@ describe('guarded batches', () => {
       queueMail(h.ctx, { to: 'x@example.org', language: 'en', template: 'eo_change_rejected', params: {} }),
     ];
     await expect(
-      writeGuarded(h.ctx, statements, async () => {
+      writeGuarded(h.ctx, req.id, statements, async () => {
         throw new Error('explained');
       }),
     ).rejects.toThrow('explained');

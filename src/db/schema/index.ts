@@ -1,6 +1,7 @@
 export * from './accounts.js';
 export * from './audit.js';
 export * from './centres.js';
+export * from './chat.js';
 export * from './grants.js';
 export * from './hub.js';
 export * from './invites.js';
