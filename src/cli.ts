@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerUserCommands } from './access/cli.js';
 import { registerTokenCommands } from './auth/cli.js';
 import { registerCentreCommands } from './centres/cli.js';
+import { registerChatCommands } from './chat/cli.js';
 import { describeError, withContext } from './cli/runtime.js';
 import { ConfigError } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
@@ -43,6 +44,7 @@ registerIntakeCommands(program);
 registerIntakeRunCommand(program);
 registerOutboxCommands(program);
 registerRequestCommands(program);
+registerChatCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   // A ConfigError's line already says `cymorth:`, as the server prints it.

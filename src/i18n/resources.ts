@@ -1,5 +1,6 @@
 import cyAccess from '../../locales/cy/access.json' with { type: 'json' };
 import cyCentres from '../../locales/cy/centres.json' with { type: 'json' };
+import cyChat from '../../locales/cy/chat.json' with { type: 'json' };
 import cyCommon from '../../locales/cy/common.json' with { type: 'json' };
 import cyErrors from '../../locales/cy/errors.json' with { type: 'json' };
 import cyHub from '../../locales/cy/hub.json' with { type: 'json' };
@@ -8,6 +9,7 @@ import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
 import enAccess from '../../locales/en/access.json' with { type: 'json' };
 import enCentres from '../../locales/en/centres.json' with { type: 'json' };
+import enChat from '../../locales/en/chat.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
 import enHub from '../../locales/en/hub.json' with { type: 'json' };
@@ -26,6 +28,7 @@ export const resources = {
     hub: enHub,
     intake: enIntake,
     queue: enQueue,
+    chat: enChat,
   },
   cy: {
     common: cyCommon,
@@ -36,5 +39,6 @@ export const resources = {
     hub: cyHub,
     intake: cyIntake,
     queue: cyQueue,
+    chat: cyChat,
   },
 };

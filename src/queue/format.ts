@@ -13,14 +13,14 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** SPEC 3: times are stored in UTC and shown in Europe/London. */
-const londonTime = (iso: string) => LONDON.format(new Date(iso)).replace(',', '');
+export const londonTime = (iso: string) => LONDON.format(new Date(iso)).replace(',', '');
 
 function formatDuration(seconds: number): string {
   const minutes = Math.floor(Math.abs(seconds) / 60);
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-const timeLeft = (t: T, seconds: number) =>
+export const timeLeft = (t: T, seconds: number) =>
   seconds < 0 ? t('queue:cli.overdue_by', { time: formatDuration(seconds) }) : formatDuration(seconds);
 
 function table(head: string[], rows: string[][]): string {

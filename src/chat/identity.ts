@@ -1,0 +1,69 @@
+import { and, eq } from 'drizzle-orm';
+import { displayName } from '../auth/authenticate.js';
+import type { Principal } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { accounts, type ChatPlatform, chatLinks } from '../db/schema/index.js';
+import { DomainError } from '../errors.js';
+
+type StaffRow = Pick<
+  typeof accounts.$inferSelect,
+  'id' | 'email' | 'language' | 'staffRole' | 'firstName' | 'lastName'
+>;
+
+const asPrincipal = (a: StaffRow): Principal | null =>
+  a.staffRole
+    ? {
+        kind: 'staff',
+        accountId: a.id,
+        email: a.email,
+        language: a.language,
+        staffRole: a.staffRole,
+        label: displayName(a),
+      }
+    : null;
+
+const liveStaff = and(eq(accounts.kind, 'staff'), eq(accounts.status, 'active'));
+
+/** The active staff account with this email, as a principal; centre accounts never work the queue from chat. */
+export async function staffByEmail(ctx: AppContext, email: string): Promise<Principal | null> {
+  const row = await ctx.db
+    .select()
+    .from(accounts)
+    .where(and(liveStaff, eq(accounts.emailKey, email.trim().toLowerCase())))
+    .get();
+  return row ? asPrincipal(row) : null;
+}
+
+/** The staff member a chat user was linked to, while that account is active. */
+export async function linkedStaff(ctx: AppContext, platform: ChatPlatform, externalId: string) {
+  const row = await ctx.db
+    .select({ account: accounts })
+    .from(chatLinks)
+    .innerJoin(accounts, eq(accounts.id, chatLinks.accountId))
+    .where(and(eq(chatLinks.platform, platform), eq(chatLinks.externalId, externalId), liveStaff))
+    .get();
+  return row ? asPrincipal(row.account) : null;
+}
+
+/** Links a chat user to a staff account (again, if they were linked to another). */
+export async function linkChatUser(
+  ctx: AppContext,
+  input: { platform: ChatPlatform; externalId: string; email: string; via: 'cli' | 'slack_email' },
+): Promise<Principal> {
+  const staff = await staffByEmail(ctx, input.email);
+  if (!staff) throw new DomainError('account_not_found');
+  await ctx.db
+    .insert(chatLinks)
+    .values({
+      platform: input.platform,
+      externalId: input.externalId,
+      accountId: staff.accountId,
+      via: input.via,
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoUpdate({
+      target: [chatLinks.platform, chatLinks.externalId],
+      set: { accountId: staff.accountId, via: input.via },
+    });
+  return staff;
+}
