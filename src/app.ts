@@ -1,10 +1,12 @@
 import { swaggerUI } from '@hono/swagger-ui';
+import type { Hono } from 'hono';
 import { hubRoutes } from './access/hub/routes.js';
 import { invitePageRoutes } from './access/invite-page.js';
 import { accessRoutes } from './access/routes.js';
 import { usersRoutes } from './access/users/routes.js';
 import { centresRoutes } from './centres/routes.js';
 import type { AppContext } from './context.js';
+import type { AppEnv } from './http/env.js';
 import { onError } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { contextMiddleware } from './http/middleware.js';
@@ -19,6 +21,8 @@ const API_PREFIX = '/api/v1';
 export interface AppOptions {
   /** Where `/docs` loads Swagger UI from: the Node server serves its own copy; default a CDN. */
   docsAssetsBase?: string;
+  /** Slack and Teams routes (src/chat/routes.ts), built by the Node entry when chat is set up. */
+  chat?: Hono<AppEnv>;
 }
 
 /** Builds the whole HTTP service from its dependencies; the same app serves Node, Workers and tests. */
@@ -31,6 +35,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route('/', healthRoutes());
   // The page the one-time links in invite and reset mail open: for people, so not in the API document.
   app.route('/', invitePageRoutes());
+  if (opts.chat) app.route('/', opts.chat);
 
   app.route(API_PREFIX, centresRoutes());
   // Before any `/centres/{number}/users/{id}` route, so `/users/summary.csv` is not taken for an id.

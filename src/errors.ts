@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   malformed_json: 400,
   malformed_form: 400,
   unauthorized: 401,
+  signature_invalid: 401,
   forbidden: 403,
   own_email_change: 403,
   route_not_found: 404,

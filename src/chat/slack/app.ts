@@ -1,0 +1,152 @@
+import { App, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Principal } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
+import { DomainError } from '../../errors.js';
+import { translator } from '../../i18n/index.js';
+import { requestDetail } from '../../queue/read.js';
+import { rejectRequest } from '../../queue/reject.js';
+import { requestInfo } from '../../queue/request-info.js';
+import type { RejectionReason, RequestableItem } from '../../queue/rules.js';
+import { errorReply, runCommand } from '../core/run.js';
+import { linkChatUser, linkedStaff } from '../identity.js';
+import { renderSlack } from '../render/slack.js';
+import { homeView } from './home.js';
+import { rejectModal, requestInfoModal, viewValues } from './modals.js';
+import { HonoReceiver } from './receiver.js';
+
+const refusal = () => `${translator('cy')('chat:refused')}\n\n${translator('en')('chat:refused')}`;
+
+/** The staff member behind a Slack user: linked by hand, or the account whose email their Slack profile shows. */
+async function whoIs(ctx: AppContext, client: WebClient, userId: string): Promise<Principal | null> {
+  const linked = await linkedStaff(ctx, 'slack', userId);
+  if (linked) return linked;
+  try {
+    const info = await client.users.info({ user: userId });
+    const email = info.user?.profile?.email;
+    if (!email) return null;
+    return await linkChatUser(ctx, { platform: 'slack', externalId: userId, email, via: 'slack_email' });
+  } catch (err) {
+    if (!(err instanceof DomainError)) ctx.logger.warn({ err, user: userId }, 'slack users.info failed');
+    return null;
+  }
+}
+
+/** Runs a button's command and answers the clicker privately; the triage card updates through the outbox. */
+async function clicked(
+  ctx: AppContext,
+  p: Principal,
+  text: string,
+  respond: (m: object) => Promise<unknown>,
+) {
+  const reply = await runCommand(ctx, p, text);
+  await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(reply) });
+}
+
+type SubmitErrors = Record<string, string>;
+
+/** A modal's validation refusal, shown beside the fields Slack can point at. */
+function fieldErrors(p: Principal, err: DomainError): SubmitErrors {
+  const reply = errorReply(translator(p.language), err);
+  const errors: SubmitErrors = {};
+  for (const d of err.details) if (d.field) errors[d.field] = reply.text ?? reply.title;
+  if (Object.keys(errors).length === 0) errors.reason_code = reply.title;
+  return errors;
+}
+
+export function buildSlackApp(ctx: AppContext) {
+  const receiver = new HonoReceiver(ctx.logger);
+  const app = new App({
+    receiver,
+    authorize: async () => ({ botToken: ctx.config.SLACK_BOT_TOKEN }),
+    clientOptions: { slackApiUrl: ctx.config.SLACK_API_URL, retryConfig: { retries: 1 } },
+    logLevel: LogLevel.ERROR,
+    ignoreSelf: false,
+  });
+
+  app.command('/cymorth', async ({ command, ack, client }) => {
+    const p = await whoIs(ctx, client, command.user_id);
+    if (!p) return ack({ response_type: 'ephemeral', text: refusal() });
+    const reply = await runCommand(ctx, p, command.text);
+    await ack({ response_type: 'ephemeral', ...renderSlack(reply) });
+  });
+
+  for (const action of ['claim', 'approve'] as const)
+    app.action(action, async ({ ack, body, client, respond, action: a }) => {
+      await ack();
+      const p = await whoIs(ctx, client, body.user.id);
+      if (!p)
+        return void (await respond({ response_type: 'ephemeral', replace_original: false, text: refusal() }));
+      await clicked(ctx, p, `${action} ${'value' in a ? a.value : ''}`, respond);
+    });
+
+  for (const [action, modal] of [
+    ['reject', rejectModal],
+    ['request_info', requestInfoModal],
+  ] as const)
+    app.action(action, async ({ ack, body, client, respond, action: a }) => {
+      await ack();
+      const p = await whoIs(ctx, client, body.user.id);
+      if (!p)
+        return void (await respond({ response_type: 'ephemeral', replace_original: false, text: refusal() }));
+      const reference = 'value' in a ? String(a.value) : '';
+      try {
+        const r = await requestDetail(ctx, reference);
+        const triggerId = 'trigger_id' in body ? String(body.trigger_id) : '';
+        await client.views.open({
+          trigger_id: triggerId,
+          view: modal(translator(p.language), r.reference, r.mail_language),
+        });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...renderSlack(errorReply(translator(p.language), err)),
+        });
+      }
+    });
+
+  app.view('reject_modal', async ({ ack, body, view, client }) => {
+    const p = await whoIs(ctx, client, body.user.id);
+    if (!p) return void (await ack({ response_action: 'errors', errors: { reason_code: refusal() } }));
+    const v = viewValues(view.state.values as never);
+    try {
+      await rejectRequest(ctx, p, view.private_metadata, {
+        reason_code: v.reason_code as RejectionReason | undefined,
+        reason_cy: v.reason_cy as string | undefined,
+        reason_en: v.reason_en as string | undefined,
+        notes_cy: v.notes_cy as string | undefined,
+        notes_en: v.notes_en as string | undefined,
+      });
+      await ack();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await ack({ response_action: 'errors', errors: fieldErrors(p, err) });
+    }
+  });
+
+  app.view('request_info_modal', async ({ ack, body, view, client }) => {
+    const p = await whoIs(ctx, client, body.user.id);
+    if (!p) return void (await ack({ response_action: 'errors', errors: { items: refusal() } }));
+    const v = viewValues(view.state.values as never);
+    try {
+      await requestInfo(ctx, p, view.private_metadata, {
+        items: (v.items as RequestableItem[] | undefined) ?? undefined,
+        notes_cy: v.notes_cy as string | undefined,
+        notes_en: v.notes_en as string | undefined,
+      });
+      await ack();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await ack({ response_action: 'errors', errors: fieldErrors(p, err) });
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    const p = await whoIs(ctx, client, event.user);
+    await client.views.publish({ user_id: event.user, view: await homeView(ctx, p) });
+  });
+
+  return { app, receiver };
+}
