@@ -58,6 +58,8 @@ const configSchema = z.object({
   TEAMS_WEBHOOK_SECRET: z.string().base64().min(16).optional(),
   /** A Teams Workflows webhook URL that new requests and reminders are posted to. */
   TEAMS_WORKFLOW_URL: url(['http', 'https']).optional(),
+  /** The language of the shared triage posts (each person's own commands are answered in their language). */
+  CHAT_LANGUAGE: z.enum(['en', 'cy']).default('en'),
   /** How often the chat worker looks for posts to deliver. */
   CHAT_POLL_MS: z.coerce.number().int().positive().default(2000),
 });

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { startChat } from './chat/start.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
@@ -38,7 +39,8 @@ async function main() {
   const log = ctx.logger;
   const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
 
-  const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
+  const chat = await startChat(ctx);
+  const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE, chat: chat.routes });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
   let intake: Intake | undefined;
   const server = serve(
@@ -63,7 +65,7 @@ async function main() {
     },
   );
   const stopDelivery = startDelivery(ctx, { pollMs: config.OUTBOX_POLL_MS, templates: templateFiles() });
-  // The verification queue's 48-hour clock: due-soon and overdue events (logged until chat posts them).
+  // The verification queue's 48-hour clock: due-soon and overdue events, posted to chat when it is set up.
   const queueClock = startClock(ctx);
 
   let stopping = false;
@@ -76,8 +78,9 @@ async function main() {
     // Intake likewise finishes the message it is reading, then lets go of the mailbox.
     const intakeStopped = intake?.stop();
     const clockStopped = queueClock.stop();
+    const chatStopped = chat.stop();
     server.close(async () => {
-      await Promise.all([deliveryStopped, intakeStopped, clockStopped]);
+      await Promise.all([deliveryStopped, intakeStopped, clockStopped, chatStopped]);
       await close();
       log.info('stopped');
       process.exit(exitCode);
