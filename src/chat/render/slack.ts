@@ -25,7 +25,9 @@ export function renderSlack(r: Reply): { text: string; blocks: Block[] } {
   if (r.items?.length)
     blocks.push({
       type: 'section',
-      text: mrkdwn(cap(r.items.map((i) => `• *${escapeMrkdwn(i.title)}*  ${escapeMrkdwn(i.text)}`).join('\n'), 3000)),
+      text: mrkdwn(
+        cap(r.items.map((i) => `• *${escapeMrkdwn(i.title)}*  ${escapeMrkdwn(i.text)}`).join('\n'), 3000),
+      ),
     });
   if (r.buttons?.length)
     blocks.push({
@@ -38,6 +40,7 @@ export function renderSlack(r: Reply): { text: string; blocks: Block[] } {
         ...(b.style ? { style: b.style } : {}),
       })),
     });
-  if (r.link) blocks.push({ type: 'context', elements: [mrkdwn(`<${r.link.url}|${escapeMrkdwn(r.link.label)}>`)] });
+  if (r.link)
+    blocks.push({ type: 'context', elements: [mrkdwn(`<${r.link.url}|${escapeMrkdwn(r.link.label)}>`)] });
   return { text: cap(renderText(r), 3000), blocks };
 }
