@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { type ChatPostRow, chatPosts, chatThreads, requests } from '../db/schema/index.js';
 import { translator } from '../i18n/index.js';
@@ -134,23 +134,43 @@ async function deliverTeams(ctx: AppContext, transport: ChatTransport, row: Chat
   if (!res.ok) throw new Later(`teams workflow answered ${res.status}`, null);
 }
 
-async function settle(ctx: AppContext, row: ChatPostRow, err: Later | null) {
+/** The newest card row of a request on a platform: a card rendered now covers every row up to it. */
+async function newestCard(ctx: AppContext, row: ChatPostRow): Promise<number> {
+  const [newest] = await ctx.db
+    .select({ id: chatPosts.id })
+    .from(chatPosts)
+    .where(
+      and(
+        eq(chatPosts.requestId, row.requestId),
+        eq(chatPosts.platform, row.platform),
+        eq(chatPosts.kind, 'card'),
+        eq(chatPosts.status, 'pending'),
+      ),
+    )
+    .orderBy(desc(chatPosts.id))
+    .limit(1);
+  return Math.max(newest?.id ?? row.id, row.id);
+}
+
+async function markSent(ctx: AppContext, row: ChatPostRow, coveredUpTo: number) {
+  const done =
+    row.kind === 'card'
+      ? and(
+          eq(chatPosts.requestId, row.requestId),
+          eq(chatPosts.platform, row.platform),
+          eq(chatPosts.kind, 'card'),
+          eq(chatPosts.status, 'pending'),
+          lte(chatPosts.id, coveredUpTo),
+        )
+      : eq(chatPosts.id, row.id);
+  await ctx.db
+    .update(chatPosts)
+    .set({ status: 'sent', sentAt: ctx.clock.now(), leaseUntil: null })
+    .where(done);
+}
+
+async function reschedule(ctx: AppContext, row: ChatPostRow, err: Later) {
   const now = ctx.clock.now();
-  if (!err) {
-    // One delivery shows the request as it is now, so every earlier card row for it is done too.
-    const done =
-      row.kind === 'card'
-        ? and(
-            eq(chatPosts.requestId, row.requestId),
-            eq(chatPosts.platform, row.platform),
-            eq(chatPosts.kind, 'card'),
-            eq(chatPosts.status, 'pending'),
-            lte(chatPosts.id, row.id),
-          )
-        : eq(chatPosts.id, row.id);
-    await ctx.db.update(chatPosts).set({ status: 'sent', sentAt: now, leaseUntil: null }).where(done);
-    return;
-  }
   const attempts = row.attempts + (err.afterMs === null ? 1 : 0);
   const failed = attempts >= ctx.config.OUTBOX_MAX_ATTEMPTS;
   const wait = err.afterMs ?? Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
@@ -173,16 +193,22 @@ async function settle(ctx: AppContext, row: ChatPostRow, err: Later | null) {
 /** One pass: claims what is due and delivers it; answers how many were delivered. */
 export async function deliverChat(ctx: AppContext, transport: ChatTransport): Promise<number> {
   let delivered = 0;
+  // A card delivered in this pass showed the request as it is now: later card rows for it are done.
+  const shown = new Set<string>();
   for (const row of await claimDue(ctx)) {
+    const key = `${row.platform}:${row.requestId}`;
+    if (row.kind === 'card' && shown.has(key)) continue;
     try {
+      const coveredUpTo = row.kind === 'card' ? await newestCard(ctx, row) : row.id;
       if (row.platform === 'slack') {
         if (!transport.slack) throw new Later('slack is not set up', null);
         await deliverSlack(ctx, transport.slack, row);
       } else await deliverTeams(ctx, transport, row);
-      await settle(ctx, row, null);
+      await markSent(ctx, row, coveredUpTo);
+      if (row.kind === 'card') shown.add(key);
       delivered++;
     } catch (err) {
-      await settle(ctx, row, asLater(err));
+      await reschedule(ctx, row, asLater(err));
     }
   }
   return delivered;

@@ -24,14 +24,15 @@ export class FakeSlack {
   url = '';
 
   async start() {
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       void this.handle(req).then(({ status, headers, body }) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body ?? {}));
       });
     });
-    await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
-    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+    this.server = server;
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }
 

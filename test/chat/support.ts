@@ -41,6 +41,7 @@ export async function chatHarness() {
       body,
     });
     const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON an answer carries
     let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -51,7 +52,7 @@ export async function chatHarness() {
   /** An Events API delivery (JSON), optionally as Slack's retry of an earlier one. */
   async function slackEvent(event: Record<string, unknown>, retryNum?: number) {
     const body = JSON.stringify(event);
-    const retry = retryNum
+    const retry: Record<string, string> = retryNum
       ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' }
       : {};
     const res = await fetch(`${base}/slack/events`, {
@@ -87,7 +88,8 @@ export async function chatHarness() {
       },
       body,
     });
-    return { status: res.status, json: await res.json() };
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON an answer carries
+    return { status: res.status, json: (await res.json()) as any };
   }
 
   async function close() {
