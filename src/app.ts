@@ -12,6 +12,8 @@ import { notFound } from './http/not-found.js';
 import { newRouter } from './http/router.js';
 import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
+import { marksRoutes } from './marks/routes.js';
+import { marksAdminRoutes } from './marks/routes-admin.js';
 import { queueRoutes } from './queue/routes.js';
 
 const API_PREFIX = '/api/v1';
@@ -40,6 +42,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, usersRoutes());
   app.route(API_PREFIX, intakeRoutes());
   app.route(API_PREFIX, queueRoutes());
+  app.route(API_PREFIX, marksRoutes());
+  app.route(API_PREFIX, marksAdminRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
