@@ -14,6 +14,7 @@ import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
 import { marksRoutes } from './marks/routes.js';
 import { marksAdminRoutes } from './marks/routes-admin.js';
+import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
 
 const API_PREFIX = '/api/v1';
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, queueRoutes());
   app.route(API_PREFIX, marksRoutes());
   app.route(API_PREFIX, marksAdminRoutes());
+  app.route(API_PREFIX, marksSampleRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -104,3 +104,36 @@ export const SaveMarksResult = z.object({
   ),
   rows: z.array(MarksheetRowSchema),
 });
+
+export const SampleMemberSchema = z
+  .object({
+    candidate_number: z.string(),
+    name: z.string(),
+    marks: z.record(z.string(), Mark),
+    clerical: z.record(z.string(), z.number().int()),
+    total: Mark,
+    initials: z.string().nullable(),
+    reason: z.enum(['system', 'centre', 'replacement']),
+    replaces: z.string().nullable(),
+    replaced: z.object({ at: z.string(), reason: z.enum(['lost', 'incomplete']).nullable() }).nullable(),
+    moderator_marks: z.record(z.string(), z.number().int()).optional(),
+  })
+  .openapi('SampleMember');
+
+export const SampleSchema = z
+  .object({
+    rule: z.string().nullable().openapi({ description: 'Version of the sample-size table used' }),
+    data: z.array(SampleMemberSchema),
+  })
+  .openapi('Sample');
+
+export const SubmitBody = z
+  .strictObject({
+    candidates_informed: z.boolean().openapi({
+      description: 'JCQ: candidates have been told their marks and could ask for a review of them',
+    }),
+  })
+  .openapi('SubmitMarks');
+
+export const AddSampleBody = z.strictObject({ candidate_number: CandidateNumber });
+export const ReplaceBody = z.strictObject({ reason: z.enum(['lost', 'incomplete']) });
