@@ -91,16 +91,14 @@ export async function submitMarks(
         .where(eq(marksheets.id, sheet.sheet.id)),
       ...(chosen.length
         ? [
-            ctx.db
-              .insert(sampleMembers)
-              .values(
-                chosen.map((c) => ({
-                  marksheetId: sheet.sheet.id,
-                  entryId: c.entryId,
-                  reason: 'system' as const,
-                  createdAt: now,
-                })),
-              ),
+            ctx.db.insert(sampleMembers).values(
+              chosen.map((c) => ({
+                marksheetId: sheet.sheet.id,
+                entryId: c.entryId,
+                reason: 'system' as const,
+                createdAt: now,
+              })),
+            ),
           ]
         : []),
     ]);

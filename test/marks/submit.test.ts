@@ -160,6 +160,8 @@ describe('submission', () => {
   });
 });
 
+const codeOf = (n: number) => `${9000 + n}U1`;
+
 describe('the sample through HTTP on every cohort size', () => {
   let h: Harness;
   const sizes: [number, number][] = [
