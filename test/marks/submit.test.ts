@@ -179,14 +179,10 @@ describe('the sample through HTTP on every cohort size', () => {
     await importUnits(
       h.ctx,
       systemActor('test'),
-      unitCsv(...sizes.map(([n]) => ({ code: `${9000 + n}`.slice(0, 4) + 'U1', initials: 'no' as const }))),
+      unitCsv(...sizes.map(([n]) => ({ code: codeOf(n), initials: 'no' as const }))),
     );
     for (const [n] of sizes)
-      await importEntries(
-        h.ctx,
-        systemActor('test'),
-        entryCsv(`${`${9000 + n}`.slice(0, 4)}U1`, '68123', n + 2),
-      );
+      await importEntries(h.ctx, systemActor('test'), entryCsv(codeOf(n), '68123', n + 2));
   });
   afterAll(() => h.close());
 
