@@ -14,6 +14,7 @@ import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
 import { marksRoutes } from './marks/routes.js';
 import { marksAdminRoutes } from './marks/routes-admin.js';
+import { marksModerationRoutes } from './marks/routes-moderation.js';
 import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
 
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, marksRoutes());
   app.route(API_PREFIX, marksAdminRoutes());
   app.route(API_PREFIX, marksSampleRoutes());
+  app.route(API_PREFIX, marksModerationRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -64,6 +64,7 @@ export const ERROR_STATUS = {
   file_too_large: 413,
   not_a_moderator: 422,
   amendment_unchanged: 422,
+  report_not_yet: 409,
   internal_error: 500,
 } as const;
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import {
   accounts,
   candidates,
+  centres,
   entries,
   entryFiles,
   marksheets,
@@ -83,4 +84,15 @@ export function filesOf(db: Db, entryId: number) {
 
 export function findUnitById(db: Db, id: number) {
   return db.select().from(units).where(eq(units.id, id)).get();
+}
+
+export function moderatedBy(db: Db, moderatorId: number) {
+  return db
+    .select({ sheet: marksheets, unit: units, series: series.name, centreNumber: centres.number })
+    .from(marksheets)
+    .innerJoin(units, eq(units.id, marksheets.unitId))
+    .innerJoin(series, eq(series.id, units.seriesId))
+    .innerJoin(centres, eq(centres.id, marksheets.centreId))
+    .where(eq(marksheets.moderatorId, moderatorId))
+    .orderBy(asc(series.name), asc(units.code), asc(centres.number));
 }
