@@ -15,6 +15,7 @@ import { intakeRoutes } from './intake/routes.js';
 import { marksUploadBody } from './marks/files.js';
 import { marksRoutes } from './marks/routes.js';
 import { marksAdminRoutes } from './marks/routes-admin.js';
+import { marksAmendmentRoutes } from './marks/routes-amendments.js';
 import { marksFileRoutes } from './marks/routes-files.js';
 import { marksModerationRoutes } from './marks/routes-moderation.js';
 import { marksSampleRoutes } from './marks/routes-sample.js';
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, marksSampleRoutes());
   app.route(API_PREFIX, marksModerationRoutes());
   app.route(API_PREFIX, marksFileRoutes());
+  app.route(API_PREFIX, marksAmendmentRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

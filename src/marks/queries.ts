@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   accounts,
@@ -6,7 +6,9 @@ import {
   centres,
   entries,
   entryFiles,
+  markAmendments,
   marksheets,
+  requests,
   sampleMembers,
   series,
   units,
@@ -95,4 +97,21 @@ export function moderatedBy(db: Db, moderatorId: number) {
     .innerJoin(centres, eq(centres.id, marksheets.centreId))
     .where(eq(marksheets.moderatorId, moderatorId))
     .orderBy(asc(series.name), asc(units.code), asc(centres.number));
+}
+
+export function amendmentsOf(db: Db, marksheetId: number) {
+  return db
+    .select({
+      amendment: markAmendments,
+      reference: requests.reference,
+      status: requests.status,
+      decisionReason: requests.decisionReason,
+      candidateNumber: candidates.number,
+    })
+    .from(markAmendments)
+    .innerJoin(requests, eq(requests.id, markAmendments.requestId))
+    .innerJoin(entries, eq(entries.id, markAmendments.entryId))
+    .innerJoin(candidates, eq(candidates.id, entries.candidateId))
+    .where(eq(entries.marksheetId, marksheetId))
+    .orderBy(desc(requests.id));
 }

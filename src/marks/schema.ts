@@ -188,3 +188,40 @@ export const ModeratorReportSchema = z
     ),
   })
   .openapi('ModeratorReport');
+
+export const AmendmentBody = z
+  .strictObject({
+    candidate_number: CandidateNumber,
+    component: z.string().min(1).max(40),
+    mark: z.union([z.number().int(), z.string().max(4)]).openapi({ example: 34 }),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .openapi('MarksAmendmentRequest');
+
+const AmendmentFields = {
+  candidate_number: z.string(),
+  component: z.string(),
+  original_mark: Mark,
+  requested_mark: Mark,
+  reason: z.string(),
+};
+
+export const AmendmentCreated = z
+  .object({
+    reference: z.string().openapi({ example: 'MA-2026-00001' }),
+    status: z.string(),
+    ...AmendmentFields,
+  })
+  .openapi('MarksAmendment');
+
+export const AmendmentList = z.object({
+  data: z.array(
+    z.object({
+      reference: z.string(),
+      status: z.string(),
+      decision_reason: z.string().nullable(),
+      applied_at: z.string().nullable(),
+      ...AmendmentFields,
+    }),
+  ),
+});
