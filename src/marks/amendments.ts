@@ -112,27 +112,23 @@ export async function requestAmendment(
       reason: input.reason,
     }),
     ...Object.entries(fields).map(([name, value]) =>
-      ctx.db
-        .insert(requestFields)
-        .values({
-          requestId,
-          name,
-          value,
-          source: 'centre_form',
-          actorId: p.accountId || null,
-          createdAt: now,
-        }),
-    ),
-    ctx.db
-      .insert(requestEvents)
-      .values({
+      ctx.db.insert(requestFields).values({
         requestId,
-        type: 'created',
+        name,
+        value,
+        source: 'centre_form',
         actorId: p.accountId || null,
-        actorLabel: p.label,
-        at: now,
-        detail: fields,
+        createdAt: now,
       }),
+    ),
+    ctx.db.insert(requestEvents).values({
+      requestId,
+      type: 'created',
+      actorId: p.accountId || null,
+      actorLabel: p.label,
+      at: now,
+      detail: fields,
+    }),
     auditInsert(ctx.db, actorOf(p), now, {
       entity: 'request',
       entityId: reference,
