@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
 import { type MarksHarness, marksHarness } from './support.js';
 
 describe('PUT marks', () => {
@@ -140,5 +142,57 @@ describe('PUT marks', () => {
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe('body_too_large');
     expect(await row('5002')).toEqual(before);
+  });
+});
+
+describe('two saves racing on the same row', () => {
+  let m: MarksHarness;
+  beforeAll(async () => {
+    m = await marksHarness(3);
+  });
+  afterAll(() => m.h.close());
+
+  it('lets exactly one win; the other gets 409 and nothing of it is written', async () => {
+    const save = (mark: number, token: string) =>
+      m.h.call('PUT', `${m.base}/marks`, {
+        token,
+        body: { rows: [{ candidate_number: '5001', marks: { task_1: mark }, version: 1 }] },
+      });
+    const [a, b] = await Promise.all([save(11, m.h.tokens.eoCy), save(22, m.h.tokens.admin)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    const winner = a.status === 200 ? 11 : 22;
+    expect(loser.json.error.code).toBe('version_conflict');
+    const sheet = await m.h.call('GET', `${m.base}/marksheet`, { token: m.h.tokens.eoCy });
+    expect(sheet.json.data[0]).toMatchObject({ marks: { task_1: winner }, version: 2 });
+  });
+
+  it('refuses a save whose row another writer changed between its read and its write', async () => {
+    const { db } = m.h.ctx;
+    // Another writer commits just before this save's batch: the guard inside the batch must see it.
+    const racing = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== 'batch') return Reflect.get(target, prop, target);
+        return async (statements: Parameters<typeof db.batch>[0]) => {
+          await target.run(sql`update entries set marks = '{"task_1":33}', version = version + 1
+            where candidate_id = (select id from candidates where number = '5002')`);
+          return target.batch(statements);
+        };
+      },
+    });
+    const app = createApp({ ...m.h.ctx, db: racing });
+    const res = await app.request(`${m.base}/marks`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${m.h.tokens.eoCy}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        rows: [{ candidate_number: '5002', marks: { task_1: 5, task_2: 6 }, version: 1 }],
+      }),
+    });
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as {
+      error: { code: string; details: { params: { current: { marks: unknown } } }[] };
+    };
+    expect(body.error.code).toBe('version_conflict');
+    expect(body.error.details[0]?.params.current.marks).toEqual({ task_1: 33, task_2: null });
   });
 });
