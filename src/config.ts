@@ -62,6 +62,8 @@ const configSchema = z.object({
   CHAT_LANGUAGE: z.enum(['en', 'cy']).default('en'),
   /** How often the chat worker looks for posts to deliver. */
   CHAT_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /** The largest file a centre may upload as a sample candidate's evidence (IAMIS upload). */
+  MARKS_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20_971_520),
 });
 
 export type Config = z.infer<typeof configSchema>;

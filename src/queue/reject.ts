@@ -10,6 +10,7 @@ import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
 import { assertNoProblems, reasonTexts, textParams, textProblems } from './centre-text.js';
 import { guardedEvent, writeGuarded } from './guard.js';
+import { hasTypeHandler, rejectTyped } from './handlers.js';
 import { commonParams, decisionRecipients, mailLanguageFor, threadingHeaders } from './mail.js';
 import { findCentreById, messagesOf } from './queries.js';
 import { requestDetail } from './read.js';
@@ -38,12 +39,26 @@ function reasonFor(input: RejectInput, language: MailLanguage) {
 }
 
 /**
+ * A request that came from a feature's own form (a marks amendment) is not answered by mail: its
+ * reason is recorded in whichever languages staff gave, a standard reason in both.
+ */
+function typedReason(input: RejectInput): string {
+  const own = input.reason_code
+    ? reasonTexts(input.reason_code)
+    : { cy: input.reason_cy, en: input.reason_en };
+  const reason = [own.cy, own.en].filter((x) => x?.trim()).join(' / ');
+  if (!reason) throw new DomainError('validation_failed', {}, [{ field: 'reason_code', code: 'required' }]);
+  return reason;
+}
+
+/**
  * Turns a request down, by its claimer, and tells the centre why in its language: whoever wrote, and
  * the centre's addresses on record. Decided once.
  */
 export async function rejectRequest(ctx: AppContext, p: Principal, reference: string, input: RejectInput) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
+  if (hasTypeHandler(r)) return rejectTyped(ctx, p, r, typedReason(input));
   await assertHeldBy(ctx, r, p.accountId);
   const [centre, messages] = await Promise.all([
     r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),
