@@ -1,4 +1,3 @@
-import { displayName } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { fold } from '../centres/fold.js';
 import type { AppContext } from '../context.js';
@@ -27,7 +26,7 @@ export function sheetStatus(sheet: Pick<Sheet, 'unit' | 'sheet'>, rows: readonly
 async function moderatorOf(ctx: AppContext, sheet: Pick<Sheet, 'sheet'>) {
   if (sheet.sheet.moderatorId === null) return null;
   const m = await findAccountById(ctx.db, sheet.sheet.moderatorId);
-  return m ? { name: displayName({ ...m, email: '' }).trim() || m.email, email: m.email } : null;
+  return m ? { name: `${m.firstName} ${m.lastName}`.trim() || m.email, email: m.email } : null;
 }
 
 /** A centre's units with their status, as the seed's menu screen lists them. */
