@@ -7,6 +7,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   connections?: number;
   durationSec?: number;
+  /** A POST with this body (wrk-report.lua sends it); GET without. */
+  post?: { bodyFile: string };
 }
 
 export interface LoadResult {
@@ -67,7 +69,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     opts.url,
   ];
   const stdout = await new Promise<string>((ok, fail) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = opts.post
+      ? { ...process.env, WRK_METHOD: 'POST', WRK_BODY_FILE: opts.post.bodyFile }
+      : process.env;
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;

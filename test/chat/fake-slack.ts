@@ -23,6 +23,8 @@ export class FakeSlack {
   private ts = 1700000000;
   url = '';
 
+  constructor(readonly token = 'xoxb-test-token') {}
+
   async start() {
     const server = createServer((req, res) => {
       void this.handle(req).then(({ status, headers, body }) => {
@@ -66,6 +68,9 @@ export class FakeSlack {
         } catch {}
       }
     const method = (req.url ?? '').replace(/^\/api\//, '').replace(/^\//, '');
+    // Slack's Web API refuses a call without the bot token.
+    if (req.url?.startsWith('/api/') && req.headers.authorization !== `Bearer ${this.token}`)
+      return { status: 200, body: { ok: false, error: 'not_authed' } };
     const override = this.overrides.get(method)?.shift();
     if (override) return override;
     const call = { method, body };

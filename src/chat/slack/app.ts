@@ -58,7 +58,8 @@ export function buildSlackApp(ctx: AppContext) {
   const receiver = new HonoReceiver(ctx.logger);
   const app = new App({
     receiver,
-    authorize: async () => ({ botToken: ctx.config.SLACK_BOT_TOKEN }),
+    // The team id puts the bot token on Bolt's pooled client for that team, so listeners' `client` calls carry it.
+    authorize: async (source) => ({ botToken: ctx.config.SLACK_BOT_TOKEN, teamId: source.teamId }),
     clientOptions: { slackApiUrl: ctx.config.SLACK_API_URL, retryConfig: { retries: 1 } },
     logLevel: LogLevel.ERROR,
     ignoreSelf: false,
