@@ -1,4 +1,4 @@
-import { App, LogLevel } from '@slack/bolt';
+import { type AllMiddlewareArgs, App, LogLevel, type SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
@@ -108,41 +108,47 @@ export function buildSlackApp(ctx: AppContext) {
       }
     });
 
-  app.view('reject_modal', async ({ ack, body, view, client }) => {
-    const p = await whoIs(ctx, client, body.user.id);
-    if (!p) return void (await ack({ response_action: 'errors', errors: { reason_code: refusal() } }));
-    const v = viewValues(view.state.values as never);
-    try {
-      await rejectRequest(ctx, p, view.private_metadata, {
-        reason_code: v.reason_code as RejectionReason | undefined,
-        reason_cy: v.reason_cy as string | undefined,
-        reason_en: v.reason_en as string | undefined,
-        notes_cy: v.notes_cy as string | undefined,
-        notes_en: v.notes_en as string | undefined,
-      });
-      await ack();
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      await ack({ response_action: 'errors', errors: fieldErrors(p, err) });
-    }
-  });
+  // A modal's submission: done closes it; a refusal is shown beside the fields it names.
+  const submission =
+    (
+      firstBlock: string,
+      act: (p: Principal, reference: string, v: Record<string, string | string[]>) => Promise<unknown>,
+    ) =>
+    async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+      const p = await whoIs(ctx, client, body.user.id);
+      if (!p) return void (await ack({ response_action: 'errors', errors: { [firstBlock]: refusal() } }));
+      try {
+        await act(p, view.private_metadata, viewValues(view.state.values as never));
+        await ack();
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await ack({ response_action: 'errors', errors: fieldErrors(p, err) });
+      }
+    };
+  const text = (v: Record<string, string | string[]>, k: string) => v[k] as string | undefined;
 
-  app.view('request_info_modal', async ({ ack, body, view, client }) => {
-    const p = await whoIs(ctx, client, body.user.id);
-    if (!p) return void (await ack({ response_action: 'errors', errors: { items: refusal() } }));
-    const v = viewValues(view.state.values as never);
-    try {
-      await requestInfo(ctx, p, view.private_metadata, {
-        items: (v.items as RequestableItem[] | undefined) ?? undefined,
-        notes_cy: v.notes_cy as string | undefined,
-        notes_en: v.notes_en as string | undefined,
-      });
-      await ack();
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      await ack({ response_action: 'errors', errors: fieldErrors(p, err) });
-    }
-  });
+  app.view(
+    'reject_modal',
+    submission('reason_code', (p, reference, v) =>
+      rejectRequest(ctx, p, reference, {
+        reason_code: text(v, 'reason_code') as RejectionReason | undefined,
+        reason_cy: text(v, 'reason_cy'),
+        reason_en: text(v, 'reason_en'),
+        notes_cy: text(v, 'notes_cy'),
+        notes_en: text(v, 'notes_en'),
+      }),
+    ),
+  );
+  app.view(
+    'request_info_modal',
+    submission('items', (p, reference, v) =>
+      requestInfo(ctx, p, reference, {
+        items: v.items as RequestableItem[] | undefined,
+        notes_cy: text(v, 'notes_cy'),
+        notes_en: text(v, 'notes_en'),
+      }),
+    ),
+  );
 
   app.event('app_home_opened', async ({ event, client }) => {
     const p = await whoIs(ctx, client, event.user);

@@ -28,60 +28,58 @@ function languageInputs(t: T, mail: MailLanguage, base: 'reason' | 'notes') {
   ];
 }
 
-/** Reject: a standard reason (worded by cymorth in both languages) or one's own words in each language needed. */
-export function rejectModal(t: T, reference: string, mail: MailLanguage) {
+/** The frame both modals share: the reference rides in private_metadata to the submission. */
+function modal<B>(t: T, callbackId: string, title: string, reference: string, blocks: B[]) {
   return {
     type: 'modal' as const,
-    callback_id: 'reject_modal',
+    callback_id: callbackId,
     private_metadata: reference,
-    title: plain(t('chat:modal.reject_title', { reference }).slice(0, 24)),
+    // Slack cuts a modal's title at 24 characters.
+    title: plain(title.slice(0, 24)),
     submit: plain(t('chat:modal.submit')),
     close: plain(t('chat:modal.cancel')),
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'reason_code',
-        optional: true,
-        label: plain(t('chat:modal.reason_code')),
-        element: {
-          type: 'static_select',
-          action_id: 'reason_code',
-          options: REJECTION_REASONS.map((code) => ({ text: plain(t(`chat:reasons.${code}`)), value: code })),
-        },
-      },
-      ...languageInputs(t, mail, 'reason'),
-      ...languageInputs(t, mail, 'notes').slice(1),
-    ],
+    blocks,
   };
+}
+
+/** Reject: a standard reason (worded by cymorth in both languages) or one's own words in each language needed. */
+export function rejectModal(t: T, reference: string, mail: MailLanguage) {
+  return modal(t, 'reject_modal', t('chat:modal.reject_title', { reference }), reference, [
+    {
+      type: 'input',
+      block_id: 'reason_code',
+      optional: true,
+      label: plain(t('chat:modal.reason_code')),
+      element: {
+        type: 'static_select',
+        action_id: 'reason_code',
+        options: REJECTION_REASONS.map((code) => ({ text: plain(t(`chat:reasons.${code}`)), value: code })),
+      },
+    },
+    ...languageInputs(t, mail, 'reason'),
+    ...languageInputs(t, mail, 'notes').slice(1),
+  ]);
 }
 
 /** Ask for more: which items, and an optional note in each language needed. */
 export function requestInfoModal(t: T, reference: string, mail: MailLanguage) {
-  return {
-    type: 'modal' as const,
-    callback_id: 'request_info_modal',
-    private_metadata: reference,
-    title: plain(t('chat:modal.info_title', { reference }).slice(0, 24)),
-    submit: plain(t('chat:modal.submit')),
-    close: plain(t('chat:modal.cancel')),
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'items',
-        optional: true,
-        label: plain(t('chat:modal.items')),
-        element: {
-          type: 'checkboxes',
-          action_id: 'items',
-          options: REQUESTABLE_ITEMS.map((item) => ({
-            text: plain(t(`queue:fields.${item}`).slice(0, 75)),
-            value: item,
-          })),
-        },
+  return modal(t, 'request_info_modal', t('chat:modal.info_title', { reference }), reference, [
+    {
+      type: 'input',
+      block_id: 'items',
+      optional: true,
+      label: plain(t('chat:modal.items')),
+      element: {
+        type: 'checkboxes',
+        action_id: 'items',
+        options: REQUESTABLE_ITEMS.map((item) => ({
+          text: plain(t(`queue:fields.${item}`).slice(0, 75)),
+          value: item,
+        })),
       },
-      ...languageInputs(t, mail, 'notes'),
-    ],
-  };
+    },
+    ...languageInputs(t, mail, 'notes'),
+  ]);
 }
 
 type ViewState = Record<
