@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import {
   accounts,
   candidates,
@@ -41,9 +42,10 @@ export function sheetsOfCentre(db: Db, centreId: number) {
 /**
  * The rows a marksheet shows: processed entries, and withdrawn ones only while they carry a mark
  * (a mark once given is not silently lost). Each with its active sample membership, if any.
+ * Prepared once per database: every save and every page of a sheet runs it.
  */
-export function visibleRows(db: Db, marksheetId: number) {
-  return db
+const rowsOfSheet = preparedPerDb((db) =>
+  db
     .select({
       entry: entries,
       candidate: candidates,
@@ -53,8 +55,13 @@ export function visibleRows(db: Db, marksheetId: number) {
     .from(entries)
     .innerJoin(candidates, eq(candidates.id, entries.candidateId))
     .leftJoin(sampleMembers, and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt)))
-    .where(and(eq(entries.marksheetId, marksheetId), visibleSql()))
-    .orderBy(asc(candidates.number));
+    .where(and(eq(entries.marksheetId, sql.placeholder('sheet')), visibleSql()))
+    .orderBy(asc(candidates.number))
+    .prepare(),
+);
+
+export function visibleRows(db: Db, marksheetId: number) {
+  return rowsOfSheet(db).all({ sheet: marksheetId });
 }
 
 export type SheetRow = Awaited<ReturnType<typeof visibleRows>>[number];
