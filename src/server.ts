@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { makeDir } from './files/make-dir.js';
+import { answerClientError } from './http/client-error.js';
 import { requestIdServerOptions } from './http/node-response.js';
 import { dropDirOf } from './intake/drop-folder.js';
 import { type Intake, startIntake } from './intake/sources.js';
@@ -92,6 +93,8 @@ async function main() {
     );
     stop('listen failed', 1);
   });
+  // Requests Node's parser refuses (431, malformed lines) still get the error contract.
+  server.on('clientError', answerClientError);
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
