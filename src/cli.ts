@@ -44,6 +44,14 @@ registerIntakeRunCommand(program);
 registerOutboxCommands(program);
 registerRequestCommands(program);
 
+// A reader that stops early (`cymorth outbox list | head -3`) closes the pipe: that is the end of
+// the output wanted, not a failure to show as a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+
 program.parseAsync(process.argv).catch((err) => {
   // A ConfigError's line already says `cymorth:`, as the server prints it.
   process.stderr.write(`${err instanceof ConfigError ? err.message : `cymorth: ${describeError(err)}`}\n`);

@@ -45,6 +45,7 @@ export const ERROR_STATUS = {
   invite_expired: 410,
   invite_used: 410,
   invite_not_pending: 409,
+  account_not_active: 409,
   bulk_rejected: 422,
   bulk_unreadable: 422,
   bulk_unsupported_file: 415,
