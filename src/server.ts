@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import type { AppContext } from './context.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, seedDemo } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
@@ -32,12 +33,27 @@ async function checkDataDir(dir: string) {
   }
 }
 
+/** Seeds an empty database with the demo and prints its tokens; otherwise says how to make one. */
+async function showDemo(ctx: AppContext, port: number) {
+  const { config, logger } = ctx;
+  if (!config.DEMO_SEED || !(await isEmpty(ctx))) {
+    logger.info(
+      'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
+    );
+    return;
+  }
+  const tokens = await seedDemo(ctx);
+  const mail = config.IMAP_URL
+    ? 'Mail: reading the mailbox at IMAP_URL.'
+    : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
+  process.stdout.write(demoBanner(`http://127.0.0.1:${port}`, tokens, [mail]));
+}
+
 async function main() {
   const config = loadConfig(process.env);
   await checkDataDir(config.DATA_DIR);
   const { ctx, close } = await buildNodeContext(config);
   const log = ctx.logger;
-  const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
 
   const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
@@ -51,16 +67,13 @@ async function main() {
     },
     (info) => {
       log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');
-      intake = startIntake(ctx);
-      if (demoTokens) {
-        const mail = config.IMAP_URL
-          ? 'Mail: reading the mailbox at IMAP_URL.'
-          : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
-        process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail]));
-      } else
-        log.info(
-          'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
-        );
+      // Seeded only once the port is ours: a first start that fails to listen (the port is taken)
+      // leaves the database empty, so the next start seeds it and shows the demo tokens after all.
+      showDemo(ctx, info.port)
+        .catch((err) => log.error({ err }, 'demo seeding failed'))
+        .finally(() => {
+          if (!stopping) intake = startIntake(ctx);
+        });
     },
   );
   const stopDelivery = startDelivery(ctx, { pollMs: config.OUTBOX_POLL_MS, templates: templateFiles() });
