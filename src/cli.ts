@@ -29,11 +29,14 @@ program
   .description('load the demo centres and accounts and print demo tokens')
   .option('--demo', 'the demo data set (the only one)', true)
   .action(async () => {
-    const tokens = await withContext(async (ctx) => {
+    const { tokens, requests } = await withContext(async (ctx) => {
       if (!(await isEmpty(ctx))) throw new Error('the database already has centres; seed only an empty one');
-      return seedDemo(ctx);
+      const seeded = await seedDemo(ctx);
+      const { seedDemoRequests } = await import('./db/demo-mail.js');
+      return { tokens: seeded, requests: await seedDemoRequests(ctx) };
     });
     for (const t of tokens) process.stdout.write(`${t.what}\t${t.email}\t${t.token}\n`);
+    for (const r of requests) process.stdout.write(`${r.reference}\t${r.status}\t${r.what}\n`);
   });
 
 registerTokenCommands(program);

@@ -3,10 +3,10 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import type { AppContext } from './context.js';
 import { ConfigError, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
 import { isEmpty, seedDemo } from './db/demo.js';
-import { demoBanner } from './demo-banner.js';
+import { demoBanner, demoRequestLines } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { makeDir } from './files/make-dir.js';
 import { answerClientError } from './http/client-error.js';
@@ -43,10 +43,14 @@ async function showDemo(ctx: AppContext, port: number) {
     return;
   }
   const tokens = await seedDemo(ctx);
+  const { seedDemoRequests } = await import('./db/demo-mail.js');
+  const requests = await seedDemoRequests(ctx);
+  const base = `http://127.0.0.1:${port}`;
   const mail = config.IMAP_URL
     ? 'Mail: reading the mailbox at IMAP_URL.'
     : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
-  process.stdout.write(demoBanner(`http://127.0.0.1:${port}`, tokens, [mail]));
+  const support = tokens[0]?.token ?? '';
+  process.stdout.write(demoBanner(base, tokens, [mail, ...demoRequestLines(base, support, requests)]));
 }
 
 async function main() {

@@ -23,8 +23,33 @@ describe('a first npm start that fails', { timeout: 120_000 }, () => {
       expect(second.out()).toContain('cymorth demo data is ready');
       expect(second.out()).toMatch(/Authorization: Bearer cym_/);
       expect(second.out()).not.toContain('database already has data');
+      await demoRequestsShown(second.out());
     } finally {
       second.child.kill('SIGKILL');
     }
   });
 });
+
+/**
+ * The demo's requests came through the real intake and the banner says how to look at each: a
+ * complete English one, an incomplete Welsh one, and one whose sender failed authentication.
+ */
+async function demoRequestsShown(out: string) {
+  const curls = [
+    ...out.matchAll(/curl -s -H "Authorization: Bearer (cym_[\w-]+)" (http:\S+\/api\/v1\/requests\/EO-\S+)/g),
+  ];
+  expect(curls).toHaveLength(3);
+  const requests = [];
+  for (const [, token, url] of curls) {
+    const res = await fetch(url as string, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    requests.push((await res.json()) as Record<string, unknown>);
+  }
+  expect(requests.map((r) => [r.status, r.language])).toEqual([
+    ['awaiting_verification', 'en'],
+    ['incomplete', 'cy'],
+    ['awaiting_verification', 'en'],
+  ]);
+  expect(JSON.stringify(requests[1])).toContain('new_eo_email');
+  expect(requests[2]).toMatchObject({ automatic_checks: { authentication: 'fail' } });
+}
