@@ -59,7 +59,7 @@ function parseCsv(bytes: Uint8Array): RawRow[] {
   // a user row can hold a line break, so a quote left open is the end of its own line's trouble.
   const { records, unreadable: broken } = readCsvRecords(text, { multilineCells: false });
   const [first, ...body] = records;
-  if (!first || first.line !== 1) throw unreadable();
+  if (first?.line !== 1) throw unreadable();
   const header = first.values;
   const rows = toRows(
     header,
