@@ -9,6 +9,7 @@ import { registerIntakeCommands } from './intake/cli.js';
 import { registerIntakeRunCommand } from './intake/imap/cli.js';
 import { registerOutboxCommands } from './mail/cli.js';
 import { registerRequestCommands } from './queue/cli.js';
+import { registerSearchCommand } from './search/cli.js';
 
 const program = new Command('cymorth')
   .description(
@@ -46,6 +47,7 @@ registerIntakeCommands(program);
 registerIntakeRunCommand(program);
 registerOutboxCommands(program);
 registerRequestCommands(program);
+registerSearchCommand(program);
 
 // A reader that stops early (`cymorth outbox list | head -3`) closes the pipe: that is the end of
 // the output wanted, not a failure to show as a stack trace.

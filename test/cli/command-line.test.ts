@@ -99,4 +99,14 @@ describe('cymorth at the command line', { timeout: 120_000 }, () => {
       /^cymorth: newydd@ysgolgwyr\.cymru has been invited but has not accepted the invite yet/,
     );
   });
+
+  it('searches centres and people as the helpline API does', async () => {
+    const res = await cymorth(['search', 'St', 'Teilos'], env);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.split('\n')[1]).toBe("centre\t66410\tSt Teilo's High School\tname\t-\t-\t-");
+    const person = await cymorth(['search', 'newydd@ysgolgwyr.cymru'], env);
+    expect(person.stdout).toContain(
+      'account\t68123\tYsgol Gyfun Gŵyr\tuser\tNia Haf\tnewydd@ysgolgwyr.cymru\tinvited',
+    );
+  });
 });
