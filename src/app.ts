@@ -53,8 +53,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
     info: {
       title: 'cymorth API',
       version: '1',
-      description:
-        'The centre support desk of an awarding body, in Welsh and English. Answers are in `?lang=`, else the account’s language, else Accept-Language, else English.',
+      description: `The centre support desk of ${ctx.config.ORG_NAME_EN} (${ctx.config.ORG_NAME_CY}), in Welsh and English. Answers are in \`?lang=\`, else the account’s language, else Accept-Language, else English.`,
     },
     servers: [{ url: '/' }],
   });
