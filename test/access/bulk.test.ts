@@ -177,7 +177,7 @@ describe('POST /centres/:number/users/bulk', () => {
     });
     expect(cy.status).toBe(400);
     expect(((await cy.json()) as Json).error.message).toBe(
-      'Nid yw corff y cais yn ffurflen multipart ddilys.',
+      'Nid yw cynnwys y cais yn ffurflen multipart ddilys.',
     );
     expect(await tableCounts()).toEqual(before);
   });
