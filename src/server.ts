@@ -62,9 +62,17 @@ async function main() {
   const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
   let intake: Intake | undefined;
+  // Requests that arrive while the demo is being seeded wait for it (so /healthz means ready and
+  // the tokens are printed); then the app answers directly, with no extra step per request.
+  let seeded!: () => void;
+  const demoReady = new Promise<void>((ok) => {
+    seeded = ok;
+  });
+  let handle = (req: Request, env: unknown): Response | Promise<Response> =>
+    demoReady.then(() => app.fetch(req, env as never));
   const server = serve(
     {
-      fetch: app.fetch,
+      fetch: (req, env) => handle(req, env),
       port: config.PORT,
       hostname: config.HOST,
       serverOptions: requestIdServerOptions,
@@ -76,6 +84,8 @@ async function main() {
       showDemo(ctx, info.port)
         .catch((err) => log.error({ err }, 'demo seeding failed'))
         .finally(() => {
+          handle = (req, env) => app.fetch(req, env as never);
+          seeded();
           if (!stopping) intake = startIntake(ctx);
         });
     },
