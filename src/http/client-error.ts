@@ -21,7 +21,7 @@ const REASONS: Record<number, string> = {
  * language can be chosen from a request that could not be read, and closes the connection, which
  * can no longer be trusted to be at a request boundary.
  */
-export function clientErrorAnswer(err: NodeJS.ErrnoException): string {
+function clientErrorAnswer(err: NodeJS.ErrnoException): string {
   const code = PARSER_ERRORS[err.code ?? ''] ?? 'malformed_request';
   const status = ERROR_STATUS[code];
   const body = JSON.stringify({ error: { code, message: translator('en')(`errors:${code}`) } });
