@@ -15,6 +15,7 @@ export function demoBanner(base: string, tokens: DemoToken[], notes: string[] = 
     'Try:',
     `  curl -s -H "Authorization: Bearer ${support?.token}" ${base}/api/v1/centres/68123`,
     `  curl -s -H "Authorization: Bearer ${support?.token}" "${base}/api/v1/centres?q=gwyr"`,
+    `  curl -s -H "Authorization: Bearer ${support?.token}" "${base}/api/v1/search?q=St%20Teilos"`,
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/me`,
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/centres/68123/users`,
     `  curl -s -H "Authorization: Bearer ${support?.token}" ${base}/api/v1/requests`,
