@@ -40,6 +40,17 @@ program
     for (const r of requests) process.stdout.write(`${r.reference}\t${r.status}\t${r.what}\n`);
   });
 
+program
+  .command('demo-letters')
+  .description(
+    'put the demo change-of-EO letters through intake (npm start does this on a new demo); one JSON line each',
+  )
+  .action(async () => {
+    const { seedDemoRequests } = await import('./db/demo-mail.js');
+    const requests = await withContext((ctx) => seedDemoRequests(ctx));
+    for (const r of requests) process.stdout.write(`${JSON.stringify(r)}\n`);
+  });
+
 registerTokenCommands(program);
 registerCentreCommands(program);
 registerUserCommands(program);

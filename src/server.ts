@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { isEmpty, seedDemo } from './db/demo.js';
+import { seedDemoLettersInChild } from './db/demo-letters-child.js';
 import { demoBanner, demoRequestLines } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { makeDir } from './files/make-dir.js';
@@ -43,8 +44,10 @@ async function showDemo(ctx: AppContext, port: number) {
     return;
   }
   const tokens = await seedDemo(ctx);
-  const { seedDemoRequests } = await import('./db/demo-mail.js');
-  const requests = await seedDemoRequests(ctx);
+  const requests = await seedDemoLettersInChild(process.env).catch((err) => {
+    logger.warn({ err }, 'the demo letters were not read; the queue starts empty');
+    return [];
+  });
   const base = `http://127.0.0.1:${port}`;
   const mail = config.IMAP_URL
     ? 'Mail: reading the mailbox at IMAP_URL.'
