@@ -22,6 +22,7 @@ import { marksFileRoutes } from './marks/routes-files.js';
 import { marksModerationRoutes } from './marks/routes-moderation.js';
 import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
+import { searchRoutes } from './search/routes.js';
 
 const API_PREFIX = '/api/v1';
 
@@ -58,6 +59,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, marksModerationRoutes());
   app.route(API_PREFIX, marksFileRoutes());
   app.route(API_PREFIX, marksAmendmentRoutes());
+  app.route(API_PREFIX, searchRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -69,8 +71,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
     info: {
       title: 'cymorth API',
       version: '1',
-      description:
-        'The centre support desk of an awarding body, in Welsh and English. Answers are in `?lang=`, else the account’s language, else Accept-Language, else English.',
+      description: `The centre support desk of ${ctx.config.ORG_NAME_EN} (${ctx.config.ORG_NAME_CY}), in Welsh and English. Answers are in \`?lang=\`, else the account’s language, else Accept-Language, else English.`,
     },
     servers: [{ url: '/' }],
   });

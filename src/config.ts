@@ -13,6 +13,9 @@ const url = (protocols: string[]) =>
       `must start with ${protocols.join(': or ')}:`,
     );
 
+/** The demo's own organisation, named in mail and pages until ORG_NAME_EN and ORG_NAME_CY are set. */
+export const DEMO_ORG_NAMES = { en: 'Cymorth Demo Awarding Body', cy: 'Corff Dyfarnu Demo Cymorth' } as const;
+
 /** Every setting the service reads, with its default; the README's configuration table mirrors this. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,6 +28,9 @@ const configSchema = z.object({
   DEMO_SEED: bool.default(true),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('Cymorth <centres@cymorth.localhost>'),
+  /** The organisation's name in each language, as mail and pages name it; the defaults are the demo's own. */
+  ORG_NAME_EN: z.string().trim().min(2).max(120).default(DEMO_ORG_NAMES.en),
+  ORG_NAME_CY: z.string().trim().min(2).max(120).default(DEMO_ORG_NAMES.cy),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /** How long a token's account is remembered between writes; a revocation by another process waits this long. 0 turns it off. */

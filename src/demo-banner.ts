@@ -15,6 +15,7 @@ export function demoBanner(base: string, tokens: DemoToken[], notes: string[] = 
     'Try:',
     `  curl -s -H "Authorization: Bearer ${support?.token}" ${base}/api/v1/centres/68123`,
     `  curl -s -H "Authorization: Bearer ${support?.token}" "${base}/api/v1/centres?q=gwyr"`,
+    `  curl -s -H "Authorization: Bearer ${support?.token}" "${base}/api/v1/search?q=St%20Teilos"`,
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/me`,
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/centres/68123/users`,
     `  curl -s -H "Authorization: Bearer ${support?.token}" ${base}/api/v1/requests`,
@@ -25,4 +26,24 @@ export function demoBanner(base: string, tokens: DemoToken[], notes: string[] = 
     '',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+export interface DemoRequestLine {
+  what: string;
+  reference: string | null;
+  status: string | null;
+}
+
+/** The demo's requests on the verification queue, and how to look at each with the support token. */
+export function demoRequestLines(base: string, supportToken: string, requests: DemoRequestLine[]): string[] {
+  const found = requests.filter((r) => r.reference);
+  return [
+    '',
+    'The verification queue has demo requests, read from mail by the real intake:',
+    ...found.map((r) => `  ${r.reference}  ${(r.status ?? '').padEnd(22)} ${r.what}`),
+    'Look at one (fields, where each came from, checks, the reply sent):',
+    ...found.map(
+      (r) => `  curl -s -H "Authorization: Bearer ${supportToken}" ${base}/api/v1/requests/${r.reference}`,
+    ),
+  ];
 }

@@ -5,10 +5,13 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { startChat } from './chat/start.js';
 import { ConfigError, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
 import { isEmpty, seedDemo } from './db/demo.js';
-import { demoBanner } from './demo-banner.js';
+import { seedDemoLettersInChild } from './db/demo-letters-child.js';
+import { demoBanner, demoRequestLines } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { makeDir } from './files/make-dir.js';
+import { answerClientError } from './http/client-error.js';
 import { requestIdServerOptions } from './http/node-response.js';
 import { dropDirOf } from './intake/drop-folder.js';
 import { type Intake, startIntake } from './intake/sources.js';
@@ -32,36 +35,64 @@ async function checkDataDir(dir: string) {
   }
 }
 
+/** Seeds an empty database with the demo and prints its tokens; otherwise says how to make one. */
+async function showDemo(ctx: AppContext, port: number) {
+  const { config, logger } = ctx;
+  if (!config.DEMO_SEED || !(await isEmpty(ctx))) {
+    logger.info(
+      'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
+    );
+    return;
+  }
+  const tokens = await seedDemo(ctx);
+  const requests = await seedDemoLettersInChild(process.env).catch((err) => {
+    logger.warn({ err }, 'the demo letters were not read; the queue starts empty');
+    return [];
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const mail = config.IMAP_URL
+    ? 'Mail: reading the mailbox at IMAP_URL.'
+    : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
+  const support = tokens[0]?.token ?? '';
+  process.stdout.write(demoBanner(base, tokens, [mail, ...demoRequestLines(base, support, requests)]));
+}
+
 async function main() {
   const config = loadConfig(process.env);
   await checkDataDir(config.DATA_DIR);
   const { ctx, close } = await buildNodeContext(config);
   const log = ctx.logger;
-  const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
 
   const chat = await startChat(ctx);
   const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE, chat: chat.routes });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
   let intake: Intake | undefined;
+  // Requests that arrive while the demo is being seeded wait for it (so /healthz means ready and
+  // the tokens are printed); then the app answers directly, with no extra step per request.
+  let seeded!: () => void;
+  const demoReady = new Promise<void>((ok) => {
+    seeded = ok;
+  });
+  let handle = (req: Request, env: unknown): Response | Promise<Response> =>
+    demoReady.then(() => app.fetch(req, env as never));
   const server = serve(
     {
-      fetch: app.fetch,
+      fetch: (req, env) => handle(req, env),
       port: config.PORT,
       hostname: config.HOST,
       serverOptions: requestIdServerOptions,
     },
     (info) => {
       log.info({ port: info.port, database: config.DATABASE_PATH }, 'cymorth listening');
-      intake = startIntake(ctx);
-      if (demoTokens) {
-        const mail = config.IMAP_URL
-          ? 'Mail: reading the mailbox at IMAP_URL.'
-          : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
-        process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail]));
-      } else
-        log.info(
-          'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',
-        );
+      // Seeded only once the port is ours: a first start that fails to listen (the port is taken)
+      // leaves the database empty, so the next start seeds it and shows the demo tokens after all.
+      showDemo(ctx, info.port)
+        .catch((err) => log.error({ err }, 'demo seeding failed'))
+        .finally(() => {
+          handle = (req, env) => app.fetch(req, env as never);
+          seeded();
+          if (!stopping) intake = startIntake(ctx);
+        });
     },
   );
   const stopDelivery = startDelivery(ctx, { pollMs: config.OUTBOX_POLL_MS, templates: templateFiles() });
@@ -95,6 +126,8 @@ async function main() {
     );
     stop('listen failed', 1);
   });
+  // Requests Node's parser refuses (431, malformed lines) still get the error contract.
+  server.on('clientError', answerClientError);
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

@@ -41,6 +41,11 @@ function page(
   switchable = true,
 ) {
   const t = translator(lang);
+  const { config } = c.get('ctx');
+  // The page names the organisation in its own language (ORG_NAME_EN, ORG_NAME_CY).
+  const service = t('access:invite_page.service', {
+    org: lang === 'cy' ? config.ORG_NAME_CY : config.ORG_NAME_EN,
+  });
   const other: Language = lang === 'cy' ? 'en' : 'cy';
   const switcher = switchable
     ? html`<p><a href="?lang=${other}" lang="${other}">${t('access:invite_page.other_language')}</a></p>`
@@ -49,9 +54,9 @@ function page(
     html`<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${t('access:invite_page.service')}</title><style>${STYLE}</style></head>
+<title>${title} · ${service}</title><style>${STYLE}</style></head>
 <body>
-<header><p>${t('access:invite_page.service')}</p>${switcher}</header>
+<header><p>${service}</p>${switcher}</header>
 <main><h1>${title}</h1>${body}</main>
 </body>
 </html>`,

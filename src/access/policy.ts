@@ -24,7 +24,7 @@ export interface UsersAccess {
 }
 
 export async function usersAccess(ctx: AppContext, p: Principal, number: string): Promise<UsersAccess> {
-  const centre = await requireCentre(ctx, number);
+  const centre = await requireCentre(ctx, p, number);
   const base = { centre, principal: p };
   if (isStaff(p, 'support', 'admin') || isCentreAdminOf(p, centre.id)) {
     return { ...base, centreAdmin: true, manage: true, readAll: true, grantable: GRANTS };

@@ -76,7 +76,15 @@ export async function getProfile(ctx: AppContext, p: Principal) {
 
 /** SPEC 2.2: nobody changes their own email here; that is a request to the awarding body. */
 export async function updateProfile(ctx: AppContext, p: Principal, input: z.infer<typeof PatchProfileBody>) {
-  if (input.email !== undefined) throw new DomainError('own_email_change');
+  if (input.email !== undefined)
+    throw new DomainError(
+      'own_email_change',
+      p.kind === 'staff'
+        ? { context: 'staff' }
+        : p.accountType === 'eo'
+          ? { context: 'eo', number: p.centreNumber }
+          : {},
+    );
   const account = await load(ctx, p);
   const change = diff(account as unknown as Record<string, unknown>, {
     title: input.title,

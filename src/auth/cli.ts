@@ -4,7 +4,7 @@ import { systemActor } from '../audit/record.js';
 import { withContext } from '../cli/runtime.js';
 import { STAFF_ROLES, type StaffRole } from '../db/schema/index.js';
 import { staffTokenSql } from './d1-bootstrap.js';
-import { createToken, revokeTokens, TOKEN_ROLES, type TokenRole } from './token-service.js';
+import { CENTRE_ROLES, createToken, revokeTokens, TOKEN_ROLES, type TokenRole } from './token-service.js';
 
 type CreateOptions = { role: string; email?: string; centre?: string; name?: string; d1Sql?: string };
 
@@ -30,8 +30,14 @@ export function registerTokenCommands(program: Command) {
   const token = program.command('token').description('API tokens');
   token
     .command('create')
-    .description('create a token (and the account if needed); the token is the last line printed')
-    .requiredOption('--role <role>', `one of ${TOKEN_ROLES.join(', ')}`)
+    .description(
+      'create a token (and the account if needed); the token is the last line printed. An invited account ' +
+        'that has not accepted its invite gets no token: it is refused, since the API would refuse the token',
+    )
+    .requiredOption(
+      '--role <role>',
+      `staff: ${STAFF_ROLES.join(', ')}; with --centre: ${CENTRE_ROLES.join(', ')} (admin with --centre is the centre's Admin)`,
+    )
     .option('--email <email>', 'the account email (default for --role eo: the centre EO email)')
     .option('--centre <number>', 'centre number, for eo/admin/user')
     .option('--name <name>', 'full name for a new account')

@@ -9,8 +9,10 @@ import { accounts, apiTokens, STAFF_ROLES, type StaffRole } from '../db/schema/i
 import { DomainError } from '../errors.js';
 import { hashToken, newToken } from './tokens.js';
 
-export const TOKEN_ROLES = [...STAFF_ROLES, 'eo', 'admin', 'user'] as const;
-export type TokenRole = (typeof TOKEN_ROLES)[number];
+export const CENTRE_ROLES = ['eo', 'admin', 'user'] as const;
+export type TokenRole = StaffRole | (typeof CENTRE_ROLES)[number];
+/** Each role once: `admin` is both a staff role and a centre account type (which, `--centre` says). */
+export const TOKEN_ROLES: readonly TokenRole[] = [...new Set<TokenRole>([...STAFF_ROLES, ...CENTRE_ROLES])];
 
 /** `admin` names both a staff role and a centre account type: with `--centre` it is the centre's. */
 const isStaffRole = (r: TokenRole, centre?: string): r is StaffRole =>
@@ -43,6 +45,8 @@ export async function createToken(ctx: AppContext, actor: Actor, input: CreateTo
       ? account.staffRole === input.role
       : account.accountType === input.role && account.centreId === centre?.id;
     if (!sameKind) throw new DomainError('email_in_use', { email });
+    // The API takes only an active account's tokens: one printed for an invitee would be refused.
+    if (account.status !== 'active') throw new DomainError('account_not_active', { email });
   } else {
     const names = splitName(input.name ?? (input.role === 'eo' && centre ? centre.eoName : ''));
     [account] = await ctx.db

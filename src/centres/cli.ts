@@ -11,7 +11,8 @@ export function registerCentreCommands(program: Command) {
     .command('centres <file>')
     .description('import or update centres by number from a CSV (all rows or none)')
     .action(async (file: string) => {
-      const csv = readFileSync(file, 'utf8');
+      // Bytes, not text: Excel's "CSV (Comma delimited)" is Windows-1252, which the import detects.
+      const csv = readFileSync(file);
       const result = await withContext((ctx) => importCentres(ctx, systemActor('cli import'), csv));
       process.stdout.write(
         `imported ${result.rows} rows: ${result.created} new, ${result.updated} updated\n`,

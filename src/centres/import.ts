@@ -1,7 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { type Actor, auditInsert, diff } from '../audit/record.js';
 import type { AppContext } from '../context.js';
+import { decodeSpreadsheetText, lostCharacter } from '../csv/decode.js';
+import { readCsvRecords } from '../csv/read.js';
 import { type Statement, writeAtomically } from '../db/atomic.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { accounts, centres } from '../db/schema/index.js';
@@ -29,17 +30,22 @@ export const IMPORT_COLUMNS = [
   'urn',
 ] as const;
 
-/** Row numbers as a spreadsheet shows them: the header is row 1. */
-function parseRows(csv: string): { row: number; input: Record<string, string | undefined> }[] {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
-  } catch (err) {
-    throw new DomainError('import_failed', {}, [
-      { row: 1, code: 'invalid', message: (err as Error).message },
-    ]);
-  }
-  const header = Object.keys(records[0] ?? {});
+/**
+ * Rows as a spreadsheet numbers them (the header is row 1), from the file's bytes in whatever
+ * encoding the spreadsheet saved (`decodeSpreadsheetText`). An address may run over lines in a
+ * quoted cell; a line that cannot be read, or a cell holding a character the file lost, is reported
+ * with the rest, so one import names every problem.
+ */
+function parseRows(file: Uint8Array | string) {
+  const { text, encoding } =
+    typeof file === 'string' ? { text: file, encoding: 'utf-8' as const } : decodeSpreadsheetText(file);
+  const { records, unreadable } = readCsvRecords(text, { multilineCells: true });
+  const [first, ...body] = records;
+  const header = first?.line === 1 ? first.values.map((h) => h.trim()) : [];
+  const problems: ErrorDetail[] = unreadable.map(({ line, column }) => {
+    const field = header[column - 1] ?? String(column);
+    return { row: line, field, code: 'quote_not_closed', params: { line, column: field } };
+  });
   const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
   if (records.length && missing.length) {
     throw new DomainError(
@@ -48,19 +54,25 @@ function parseRows(csv: string): { row: number; input: Record<string, string | u
       missing.map((c) => ({ row: 1, field: c, code: 'required' })),
     );
   }
-  return records.map((r, i) => ({
-    row: i + 2,
-    input: Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === '' ? undefined : v])),
-  }));
+  const rows = body
+    .filter(({ values }) => values.some((v) => v.trim() !== ''))
+    .map(({ line, values }) => {
+      const cells = header.map((name, i) => [name, values[i]?.trim() || undefined] as const);
+      for (const [field, value] of cells)
+        if (value && lostCharacter(value, encoding))
+          problems.push({ row: line, field, code: 'lost_character' });
+      return { row: line, input: Object.fromEntries(cells) as Record<string, string | undefined> };
+    });
+  return { rows, problems };
 }
 
 /**
  * Imports or updates centres by number, with an `eo` account for each EO. Every row is checked
  * first; one bad row means nothing is written and each bad row is named with its reason.
  */
-export async function importCentres(ctx: AppContext, actor: Actor, csv: string) {
-  const rows = parseRows(csv);
-  const errors: ErrorDetail[] = [];
+export async function importCentres(ctx: AppContext, actor: Actor, file: Uint8Array | string) {
+  const { rows, problems } = parseRows(file);
+  const errors: ErrorDetail[] = [...problems];
   const valid: { row: number; input: CreateCentreInput }[] = [];
   const seenNumbers = new Map<string, number>();
   const seenEmails = new Map<string, number>();

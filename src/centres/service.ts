@@ -4,6 +4,7 @@ import { loginLeftMail } from '../access/users/mail.js';
 import { type Actor, auditInsert, diff } from '../audit/record.js';
 import { actorOf, assertCanReadCentre, assertStaff, canEditCentre } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
+import { isStaff } from '../auth/principal.js';
 import { revokeTokensOf } from '../auth/queries.js';
 import type { AppContext } from '../context.js';
 import { type Statement, writeAtomically } from '../db/atomic.js';
@@ -25,10 +26,16 @@ import { type CreateCentreInput, EDITABLE_CENTRE_FIELDS, type PatchCentreInput }
 
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
-export async function requireCentre(ctx: AppContext, number: string): Promise<CentreRow> {
+/**
+ * The centre with this number, for someone asking about it. Only staff who look centres up are told
+ * that a number is unknown: anyone else (a centre's own accounts) gets the same refusal for an unknown
+ * number as for another centre's, so centre numbers cannot be enumerated (issue 17, item 9).
+ */
+export async function requireCentre(ctx: AppContext, p: Principal, number: string): Promise<CentreRow> {
   const centre = await findCentreByNumber(ctx.db, number);
-  if (!centre) throw new DomainError('centre_not_found', { number });
-  return centre;
+  if (centre) return centre;
+  if (isStaff(p, 'support', 'helpline', 'admin')) throw new DomainError('centre_not_found', { number });
+  throw new DomainError('forbidden');
 }
 
 function editableFor(p: Principal, centreId: number) {
@@ -47,7 +54,7 @@ export async function searchCentres(
 }
 
 export async function getCentre(ctx: AppContext, p: Principal, number: string) {
-  const centre = await requireCentre(ctx, number);
+  const centre = await requireCentre(ctx, p, number);
   assertCanReadCentre(p, centre.id);
   return presentCentre(centre, editableFor(p, centre.id));
 }
@@ -153,7 +160,7 @@ async function eoAccountStatements(ctx: AppContext, actor: Actor, centre: Centre
 }
 
 export async function updateCentre(ctx: AppContext, p: Principal, number: string, input: PatchCentreInput) {
-  const centre = await requireCentre(ctx, number);
+  const centre = await requireCentre(ctx, p, number);
   if (!canEditCentre(p, centre.id)) {
     assertCanReadCentre(p, centre.id);
     throw new DomainError('forbidden');
@@ -262,7 +269,7 @@ export async function centreAudit(
   page: number,
   perPage: number,
 ) {
-  const centre = await requireCentre(ctx, number);
+  const centre = await requireCentre(ctx, p, number);
   const allowed = p.kind === 'staff' ? p.staffRole !== 'moderator' : canEditCentre(p, centre.id);
   if (!allowed) throw new DomainError('forbidden');
   const { rows, total } = await listCentreAudit(ctx.db, centre.id, page, perPage);

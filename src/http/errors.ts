@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../errors.js';
 import { chooseLanguage, translator } from '../i18n/index.js';
+import { bodyLeftUnread } from './body-limit.js';
 import type { AppEnv } from './env.js';
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -41,6 +42,10 @@ export function errorResponse(c: Context<AppEnv>, error: DomainError) {
       ...(details.length ? { details } : {}),
     },
   };
+  // A streamed body refused part way is still arriving: the connection closes after the answer, and
+  // says so, so a keep-alive client sends its next request on a new one (see http/body-limit.ts).
+  if (status === 413 && bodyLeftUnread(c.req.header('content-length'), c.req.header('transfer-encoding')))
+    c.header('Connection', 'close');
   return c.json(body, status);
 }
 

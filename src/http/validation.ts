@@ -5,6 +5,19 @@ type Issue = z.core.$ZodIssue;
 
 const FORMAT_KEYS: Record<string, string> = { email: 'email' };
 
+/** zod's type names that have words of their own in both languages (`validation:types.*`). */
+const NAMED_TYPES = new Set([
+  'string',
+  'number',
+  'int',
+  'boolean',
+  'array',
+  'object',
+  'date',
+  'null',
+  'undefined',
+]);
+
 /**
  * Zod 4 drops `input` from issues unless asked to report it, so a missing value is recognised by
  * the message zod writes for it ("…, received undefined").
@@ -31,14 +44,20 @@ export function issuesToDetails(issues: readonly Issue[]): ErrorDetail[] {
         return [
           isMissing(issue)
             ? { field: at, code: 'required' }
-            : { field: at, code: 'invalid_type', params: { expected: issue.expected } },
+            : {
+                field: at,
+                code: 'invalid_type',
+                // A type name in words of the answer's language, not zod's English identifier.
+                params: { expected: NAMED_TYPES.has(issue.expected) ? issue.expected : 'other' },
+              },
         ];
       case 'too_small':
         return [
           {
             field: at,
             code: issue.origin === 'string' ? 'too_short' : 'too_small',
-            params: { minimum: Number(issue.minimum) },
+            // `count` picks the plural form: "at least 1 character", "at least 2 characters".
+            params: { minimum: Number(issue.minimum), count: Number(issue.minimum) },
           },
         ];
       case 'too_big':
@@ -46,7 +65,7 @@ export function issuesToDetails(issues: readonly Issue[]): ErrorDetail[] {
           {
             field: at,
             code: issue.origin === 'string' ? 'too_long' : 'too_big',
-            params: { maximum: Number(issue.maximum) },
+            params: { maximum: Number(issue.maximum), count: Number(issue.maximum) },
           },
         ];
       case 'invalid_format':

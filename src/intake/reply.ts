@@ -48,7 +48,8 @@ export function planReply(
     subject_en: en('intake:reply_subject', { reference: input.reference }),
     missing_cy: list(cy),
     missing_en: list(en),
-    due_cy: formatDue('cy', input.dueAt),
+    // Mid-sentence ("erbyn dydd Iau, ..."): Welsh day names take a capital only where a sentence starts.
+    due_cy: formatDue('cy', input.dueAt).replace(/^Dydd /, 'dydd '),
     due_en: formatDue('en-GB', input.dueAt),
   };
   const subject = language === 'cy' ? params.subject_cy : `${params.subject_cy} / ${params.subject_en}`;

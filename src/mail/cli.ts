@@ -28,15 +28,24 @@ export function registerOutboxCommands(program: Command) {
     .command('list')
     .description('queued and sent messages, newest first (sent: when sent; pending: when next tried)')
     .option('--status <status>', 'only pending, sending, sent or failed')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', 'at most this many (the newest); a line on stderr says when there are more', '100')
     .action(async (opts: { status?: string; limit: string }) => {
       const status = opts.status;
       if (status !== undefined && !isOutboxStatus(status)) {
         throw new Error(`--status must be pending, sending, sent or failed, not ${JSON.stringify(status)}`);
       }
-      const rows = await withContext((ctx) => listOutbox(ctx, { status, limit: Number(opts.limit) }));
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new Error(`--limit is a whole number of messages, not ${JSON.stringify(opts.limit)}`);
+      // One more than shown tells whether the list stops short, without counting the whole table.
+      const rows = await withContext((ctx) => listOutbox(ctx, { status, limit: limit + 1 }));
       process.stdout.write('id\tstatus\tattempts\twhen\tto\ttemplate\tlast_error\n');
-      for (const row of rows) process.stdout.write(`${line(row)}\n`);
+      for (const row of rows.slice(0, limit)) process.stdout.write(`${line(row)}\n`);
+      // On stderr, so a script reading the rows is not handed a line that is not one.
+      if (rows.length > limit)
+        process.stderr.write(
+          `cymorth: showing the newest ${limit} messages; there are more: use --limit ${limit * 10} or --status to see others\n`,
+        );
     });
 
   outbox

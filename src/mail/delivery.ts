@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { outbox } from '../db/schema/index.js';
 import type { OutboxRow } from '../db/schema/outbox.js';
 import { MailSendError } from './mailer.js';
-import { renderMail, type TemplateStore } from './templates.js';
+import { orgNames, renderMail, type TemplateStore } from './templates.js';
 
 /**
  * How long a claimed row belongs to the worker that claimed it. It must outlast the slowest send
@@ -128,7 +128,7 @@ async function deliverOne(
 
   let rendered: ReturnType<typeof renderMail>;
   try {
-    rendered = renderMail(templates, row.template, row.language, row.params);
+    rendered = renderMail(templates, row.template, row.language, row.params, orgNames(ctx.config));
   } catch (err) {
     // A template that does not render today will not render on the next attempt either.
     return fail(err, true);

@@ -1,3 +1,4 @@
+import { DEMO_ORG_NAMES } from '../config.js';
 import type { MailLanguage } from './outbox.js';
 
 /** Template files by path relative to `templates/`, e.g. `cy/eo_reset.txt`. */
@@ -24,7 +25,20 @@ function fill(source: string, params: Record<string, unknown>, encode: (s: strin
 
 class MissingTemplateError extends Error {}
 
-function renderOne(store: TemplateStore, name: string, lang: 'en' | 'cy', params: Record<string, unknown>) {
+/** The organisation's name in each language (ORG_NAME_EN, ORG_NAME_CY): `{{org_name}}` in a template. */
+export interface OrgNames {
+  en: string;
+  cy: string;
+}
+
+function renderOne(
+  store: TemplateStore,
+  name: string,
+  lang: 'en' | 'cy',
+  given: Record<string, unknown>,
+  org: OrgNames,
+) {
+  const params = { ...given, org_name: org[lang] };
   const text = store[`${lang}/${name}.txt`];
   const html = store[`${lang}/${name}.html`];
   if (text === undefined || html === undefined) throw new MissingTemplateError(`${lang}/${name}`);
@@ -47,13 +61,20 @@ export function renderMail(
   name: string,
   language: MailLanguage,
   params: Record<string, unknown>,
+  org: OrgNames = DEMO_ORG_NAMES,
 ): RenderedMail {
-  if (language !== 'bilingual') return renderOne(store, name, language, params);
-  const cy = renderOne(store, name, 'cy', params);
-  const en = renderOne(store, name, 'en', params);
+  if (language !== 'bilingual') return renderOne(store, name, language, params, org);
+  const cy = renderOne(store, name, 'cy', params, org);
+  const en = renderOne(store, name, 'en', params, org);
   return {
     subject: `${cy.subject} / ${en.subject}`,
     text: `${cy.text}\n\n----------------------------------------\n\n${en.text}`,
     html: `<div lang="cy">${cy.html}</div><hr><div lang="en">${en.html}</div>`,
   };
 }
+
+/** The organisation's names from the configuration. */
+export const orgNames = (config: { ORG_NAME_EN: string; ORG_NAME_CY: string }): OrgNames => ({
+  en: config.ORG_NAME_EN,
+  cy: config.ORG_NAME_CY,
+});

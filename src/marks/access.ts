@@ -30,7 +30,7 @@ async function centreAccess(ctx: AppContext, p: Principal, centre: CentreRow): P
 
 /** A centre's marks as a whole (its units list): moderators have no business here. */
 export async function requireCentreMarks(ctx: AppContext, p: Principal, number: string) {
-  const centre = await requireCentre(ctx, number);
+  const centre = await requireCentre(ctx, p, number);
   const access = await centreAccess(ctx, p, centre);
   if (!access) throw new DomainError('forbidden');
   return { centre, access };
@@ -43,7 +43,7 @@ export async function requireSheet(
   number: string,
   unitId: number,
 ): Promise<Sheet> {
-  const centre = await requireCentre(ctx, number);
+  const centre = await requireCentre(ctx, p, number);
   const byCentre = await centreAccess(ctx, p, centre);
   if (!byCentre && !isStaff(p, 'moderator')) throw new DomainError('forbidden');
   const found = await findSheet(ctx.db, unitId, centre.id);

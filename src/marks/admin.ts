@@ -3,8 +3,8 @@ import type { Actor } from '../audit/record.js';
 import { auditInsert } from '../audit/record.js';
 import { actorOf, assertStaff } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
-import { findLiveAccountByEmailKey } from '../centres/queries.js';
-import { emailKey, requireCentre } from '../centres/service.js';
+import { findCentreByNumber, findLiveAccountByEmailKey } from '../centres/queries.js';
+import { emailKey } from '../centres/service.js';
 import type { AppContext } from '../context.js';
 import { writeAtomically } from '../db/atomic.js';
 import { marksheets } from '../db/schema/index.js';
@@ -30,7 +30,9 @@ export async function assignModerator(
   actor: Actor,
   input: { centre: string; unit: number; email: string | null },
 ) {
-  const centre = await requireCentre(ctx, input.centre);
+  // Staff only (the route and the CLI): an unknown number is simply not found.
+  const centre = await findCentreByNumber(ctx.db, input.centre);
+  if (!centre) throw new DomainError('centre_not_found', { number: input.centre });
   const found = await findSheet(ctx.db, input.unit, centre.id);
   if (!found) throw new DomainError('unit_not_found', { unit: input.unit, number: input.centre });
   let moderatorId: number | null = null;

@@ -15,13 +15,17 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 /** SPEC 3: times are stored in UTC and shown in Europe/London. */
 export const londonTime = (iso: string) => LONDON.format(new Date(iso)).replace(',', '');
 
-function formatDuration(seconds: number): string {
+/** "47h 05m" in English, "47 awr 05 mun" in Welsh: hours and minutes in the reader's language. */
+function formatDuration(t: T, seconds: number): string {
   const minutes = Math.floor(Math.abs(seconds) / 60);
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return t('queue:cli.duration', {
+    hours: Math.floor(minutes / 60),
+    minutes: String(minutes % 60).padStart(2, '0'),
+  });
 }
 
 export const timeLeft = (t: T, seconds: number) =>
-  seconds < 0 ? t('queue:cli.overdue_by', { time: formatDuration(seconds) }) : formatDuration(seconds);
+  seconds < 0 ? t('queue:cli.overdue_by', { time: formatDuration(t, seconds) }) : formatDuration(t, seconds);
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

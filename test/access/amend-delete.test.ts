@@ -139,6 +139,13 @@ describe('DELETE /centres/:number/users/:id', () => {
         'To delete this account, send confirm with the word DELETE (or DILEU). A deleted account cannot be recovered.',
       );
     }
+    // No body, as `curl -X DELETE -H 'Content-Type: application/json'` sends it.
+    const bare = await h.call('DELETE', `${USERS}/${id}?lang=en`, {
+      token: h.tokens.eoCy,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bare.status).toBe(422);
+    expect(bare.json.error.code).toBe('delete_not_confirmed');
     const cy = await h.call('DELETE', `${USERS}/${id}?lang=cy`, {
       token: h.tokens.eoCy,
       body: { confirm: 'NA' },

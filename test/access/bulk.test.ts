@@ -62,7 +62,7 @@ describe('POST /centres/:number/users/bulk', () => {
     expect(res.status).toBe(422);
     const body: Json = await res.json();
     expect(body.error.code).toBe('bulk_rejected');
-    expect(body.error.message).toMatch(/Nothing was added: 8 of 10 rows/);
+    expect(body.error.message).toMatch(/Nothing was added: 8 rows of 10 have problems/);
     const byRow = new Map<number, string[]>();
     for (const d of body.error.details) byRow.set(d.row, [...(byRow.get(d.row) ?? []), d.code]);
     expect(Object.fromEntries(byRow)).toEqual({
@@ -177,7 +177,7 @@ describe('POST /centres/:number/users/bulk', () => {
     });
     expect(cy.status).toBe(400);
     expect(((await cy.json()) as Json).error.message).toBe(
-      'Nid yw corff y cais yn ffurflen multipart ddilys.',
+      'Nid yw cynnwys y cais yn ffurflen multipart ddilys.',
     );
     expect(await tableCounts()).toEqual(before);
   });

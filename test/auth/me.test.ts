@@ -84,7 +84,10 @@ describe('PATCH /api/v1/me', () => {
       message:
         "You cannot change your own email address here. Ask your centre's Exams Officer or an Admin to change it, or email the Centre Support Team.",
     });
-    const cy = await h.call('PATCH', '/api/v1/me', { token: h.tokens.eoCy, body: { email: 'x@y.cymru' } });
+    const cy = await h.call('PATCH', '/api/v1/me?lang=cy', {
+      token: h.tokens.user,
+      body: { email: 'x@y.cymru' },
+    });
     expect(cy.status).toBe(403);
     expect(cy.json.error.message).toMatch(/^Ni allwch newid eich cyfeiriad e-bost eich hun yma\./);
     const account = await h.ctx.db.select().from(accounts).where(eq(accounts.email, 'athro@ysgolgwyr.cymru'));

@@ -64,10 +64,23 @@ describe('cymorth seed and token', { timeout: 120_000 }, () => {
     seeded = res.stdout;
   });
 
-  it('seeds the demo on an empty database, printing a token per demo account', async () => {
+  it('seeds the demo on an empty database, printing a token per demo account and the demo requests', async () => {
     const lines = seeded.trim().split('\n');
-    expect(lines).toHaveLength(7);
-    for (const line of lines) expect(line).toMatch(/\tcym_[\w-]{40,}$/);
+    expect(lines).toHaveLength(10);
+    for (const line of lines.slice(0, 7)) expect(line).toMatch(/\tcym_[\w-]{40,}$/);
+    // References carry the year the request arrived: the demo's arrive now.
+    expect(
+      lines.slice(7).map((l) =>
+        l
+          .replace(/^EO-\d{4}-/, 'EO-')
+          .split('\t')
+          .slice(0, 2),
+      ),
+    ).toEqual([
+      ['EO-00001', 'awaiting_verification'],
+      ['EO-00002', 'incomplete'],
+      ['EO-00003', 'awaiting_verification'],
+    ]);
     expect(await dbQuery(async (db) => (await db.select({ n: count() }).from(centres))[0]?.n)).toBe(5);
     const support = seeded.match(/centre support staff\t\S+\t(cym_\S+)/)?.[1] as string;
     expect(await withApp(async (call) => (await call('/api/v1/centres/68123', support)).status)).toBe(200);

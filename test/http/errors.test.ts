@@ -35,7 +35,7 @@ describe('errors a client can cause', () => {
       error: { code: 'malformed_json', message: 'The request body is not valid JSON.' },
     });
     const cy = await send('cy');
-    expect(cy?.json.error.message).toBe('Nid yw corff y cais yn JSON dilys.');
+    expect(cy?.json.error.message).toBe('Nid yw cynnwys y cais yn JSON dilys.');
   });
 
   it('answers a body that is not JSON with 415', async () => {
@@ -121,10 +121,14 @@ describe('the response language (SPEC 2.7: ?lang= → account → Accept-Languag
   it('puts ?lang= first, then the account, then Accept-Language, then English', async () => {
     h = await createHarness();
     const support = h.tokens.support; // an English account
-    const eo = h.tokens.eoCy; // a Welsh account
+    const eo = h.tokens.eoCy; // a Welsh account, refused rather than told whether 99999 exists
+    const refused = {
+      en: 'You do not have permission to do this.',
+      cy: 'Nid oes gennych ganiatâd i wneud hyn.',
+    };
     expect(await ask(support, '?lang=cy', { 'accept-language': 'en' })).toBe(notFound.cy);
-    expect(await ask(eo, '?lang=en', { 'accept-language': 'cy' })).toBe(notFound.en);
-    expect(await ask(eo, '', { 'accept-language': 'en' })).toBe(notFound.cy);
+    expect(await ask(eo, '?lang=en', { 'accept-language': 'cy' })).toBe(refused.en);
+    expect(await ask(eo, '', { 'accept-language': 'en' })).toBe(refused.cy);
     expect(await ask(support, '', { 'accept-language': 'cy' })).toBe(notFound.en);
   });
 
@@ -132,7 +136,7 @@ describe('the response language (SPEC 2.7: ?lang= → account → Accept-Languag
     h = await createHarness();
     const anon = (headers: Record<string, string>) =>
       h?.call('GET', '/api/v1/me', { headers }).then((r) => r.json.error.message);
-    const cy = 'Mewngofnodwch yn gyntaf: anfonwch docyn dilys yn y pennawd Authorization (Bearer).';
+    const cy = 'Mewngofnodwch yn gyntaf: anfonwch docyn dilys yn y pennyn Authorization (Bearer).';
     const en = 'Sign in first: send a valid token in the Authorization header (Bearer).';
     expect(await anon({ 'accept-language': 'cy-GB' })).toBe(cy);
     expect(await anon({ 'accept-language': 'en;q=0.5, cy;q=0.9' })).toBe(cy);

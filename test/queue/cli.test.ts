@@ -77,7 +77,7 @@ describe('cymorth requests', () => {
     const overdue = await cymorth(['requests', 'list', '--overdue'], { CYMORTH_LANG: 'cy' });
     expect(overdue.stdout).toContain(refs[0]);
     expect(overdue.stdout).not.toContain(refs[1]);
-    expect(overdue.stdout).toContain('yn hwyr o 2h');
+    expect(overdue.stdout).toContain('yn hwyr o 2 awr');
   });
 
   it('show prints one request with its fields, the number to call back and the timeline', async () => {

@@ -58,7 +58,7 @@ export function runCommonRouteTests(route: RouteAuthCase) {
       const cy = await send(undefined, { 'accept-language': 'cy' });
       expect(cy.status).toBe(401);
       expect(cy.json.error.message).toBe(
-        'Mewngofnodwch yn gyntaf: anfonwch docyn dilys yn y pennawd Authorization (Bearer).',
+        'Mewngofnodwch yn gyntaf: anfonwch docyn dilys yn y pennyn Authorization (Bearer).',
       );
     });
 

@@ -27,7 +27,9 @@ export async function setAccess(ctx: AppContext, p: Principal, number: string, i
     assertCanManageAccount(a, target);
   }
   if (impliesAllGrants(target.accountType)) {
-    if (added.length || removed.length) throw new DomainError('grants_implied');
+    // The EO's account can never become a User account, so it is not told to make it one.
+    if (added.length || removed.length)
+      throw new DomainError('grants_implied', target.accountType === 'eo' ? { context: 'eo' } : {});
     return presentUser(target, current, a.centre.number);
   }
   if (!isSelf(a, target.id)) assertMayHandOut(a, [...added, ...removed]);

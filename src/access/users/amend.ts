@@ -22,12 +22,18 @@ import { inviteMail, loginChangedMail, loginLeftMail } from './mail.js';
 import type { PatchUserInput } from './schema.js';
 import { presentAccount } from './service.js';
 
+const eoContext = (a: UsersAccess) => ({ context: 'eo', number: a.centre.number });
+
 /** Who may change what (seeds 002, 003): own details yes; own email, type or Hub role no. */
 function assertMayAmend(a: UsersAccess, target: AccountRow, input: PatchUserInput) {
   if (isSelf(a, target.id)) {
-    if (input.email !== undefined) throw new DomainError('own_email_change');
+    // The EO's own account answers what is true for it: its login is the centre's EO address and
+    // its type is fixed, rather than "ask your centre's Exams Officer" (issue 17, item 5).
+    const eo = target.accountType === 'eo';
+    if (input.email !== undefined) throw new DomainError('own_email_change', eo ? eoContext(a) : {});
     const typeChange = input.account_type !== undefined && input.account_type !== target.accountType;
     const roleChange = input.hub_role !== undefined && input.hub_role !== target.hubRole && !a.centreAdmin;
+    if (typeChange && eo) throw new DomainError('eo_account_fixed');
     if (typeChange || roleChange) throw new DomainError('self_grant');
     return;
   }

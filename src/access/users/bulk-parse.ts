@@ -1,5 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { decodeSpreadsheetText, lostCharacter, type TextEncoding } from '../../csv/decode.js';
+import { readCsvRecords } from '../../csv/read.js';
 import { isFormulaLike } from '../../csv/safe.js';
 import { DomainError } from '../../errors.js';
 import { loadExcel, settleExcel } from './exceljs.js';
@@ -7,11 +8,17 @@ import { BULK_COLUMNS, type BulkColumn } from './template.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** One data row as read: spreadsheet row number (header = 1), raw cell text, and cells refused as formulas. */
+/**
+ * One data row as read: spreadsheet row number (header = 1), raw cell text, cells refused as
+ * formulas, cells holding a character the file lost (see csv/decode.ts), and, for a CSV line that
+ * could not be read at all, the column where it goes wrong.
+ */
 export interface RawRow {
   row: number;
   cells: Partial<Record<BulkColumn, string>>;
   formulas: BulkColumn[];
+  lost: BulkColumn[];
+  unreadable?: { column: string };
 }
 
 const unreadable = () => new DomainError('bulk_unreadable', { columns: BULK_COLUMNS.join(', ') });
@@ -19,6 +26,7 @@ const unreadable = () => new DomainError('bulk_unreadable', { columns: BULK_COLU
 function toRows(
   header: string[],
   body: { row: number; values: string[]; formulaAt: Set<number> }[],
+  encoding: TextEncoding = 'utf-8',
 ): RawRow[] {
   const names = header.map((h) => h.trim().toLowerCase());
   const index = new Map(BULK_COLUMNS.map((c) => [c, names.indexOf(c)]));
@@ -28,30 +36,44 @@ function toRows(
     if (values.every((v) => v.trim() === '')) continue;
     const cells: RawRow['cells'] = {};
     const formulas: BulkColumn[] = [];
+    const lost: BulkColumn[] = [];
     for (const [column, i] of index) {
       const raw = values[i] ?? '';
       if (formulaAt.has(i) || isFormulaLike(raw)) formulas.push(column);
+      else if (lostCharacter(raw, encoding)) lost.push(column);
       cells[column] = raw;
     }
-    rows.push({ row, cells, formulas });
+    rows.push({ row, cells, formulas, lost });
   }
   return rows;
 }
 
-function parseCsv(text: string): RawRow[] {
-  let records: string[][];
-  try {
-    // No trimming here: a leading tab or carriage return is itself a refused formula start.
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  } catch {
-    throw unreadable();
-  }
-  const [header, ...body] = records;
-  if (!header) throw unreadable();
-  return toRows(
+/** The header's name for a 1-based column, or its spreadsheet letter past the header's end. */
+function columnName(header: string[], column: number) {
+  return header[column - 1]?.trim().toLowerCase() || String.fromCharCode(64 + Math.min(column, 26));
+}
+
+function parseCsv(bytes: Uint8Array): RawRow[] {
+  const { text, encoding } = decodeSpreadsheetText(bytes);
+  // No trimming here: a leading tab or carriage return is itself a refused formula start. No cell of
+  // a user row can hold a line break, so a quote left open is the end of its own line's trouble.
+  const { records, unreadable: broken } = readCsvRecords(text, { multilineCells: false });
+  const [first, ...body] = records;
+  if (first?.line !== 1) throw unreadable();
+  const header = first.values;
+  const rows = toRows(
     header,
-    body.map((values, i) => ({ row: i + 2, values, formulaAt: new Set() })),
+    body.map(({ line, values }) => ({ row: line, values, formulaAt: new Set() })),
+    encoding,
   );
+  const lines = broken.map(({ line, column }) => ({
+    row: line,
+    cells: {},
+    formulas: [],
+    lost: [],
+    unreadable: { column: columnName(header, column) },
+  }));
+  return [...rows, ...lines].sort((a, b) => a.row - b.row);
 }
 
 function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
@@ -108,6 +130,6 @@ export async function readUpload(bytes: Uint8Array, contentType: string, filenam
     'application/vnd.ms-excel',
     'application/octet-stream',
   ];
-  if (csvLike.includes(type) || /\.csv$/i.test(filename)) return parseCsv(new TextDecoder().decode(bytes));
+  if (csvLike.includes(type) || /\.csv$/i.test(filename)) return parseCsv(bytes);
   throw new DomainError('bulk_unsupported_file');
 }

@@ -13,7 +13,7 @@ import { newMessageId } from '../../mail/outbox.js';
 import { Email, LanguageField, Text } from '../../shared-schemas.js';
 import { actorFor, assertManage, type UsersAccess, usersAccess } from '../policy.js';
 import type { RawRow } from './bulk-parse.js';
-import { liveEmailKeys } from './queries.js';
+import { type LiveAccount, liveAccountsByEmailKey, liveEmailKeys } from './queries.js';
 import { HubRoleField, InviteAccountType } from './schema.js';
 import { invitedAccount } from './service.js';
 
@@ -27,7 +27,8 @@ const BulkRow = z.object({
   first_name: Text(100),
   last_name: Text(100),
   email: Email,
-  hub_role: z.preprocess(upper, HubRoleField),
+  // Blank is no Hub role, as in a single invite: one rule for both.
+  hub_role: z.preprocess(upper, HubRoleField.optional()),
   account_type: z.preprocess(lower, InviteAccountType),
   language: z.preprocess(lower, LanguageField),
 });
@@ -36,7 +37,7 @@ type BulkRowInput = z.infer<typeof BulkRow>;
 export interface RowOutcome {
   row: number;
   email: string | null;
-  outcome: 'created' | 'rejected';
+  outcome: 'created' | 'already_there' | 'rejected';
   account_id: number | null;
   problems: ErrorDetail[];
 }
@@ -45,17 +46,21 @@ export interface RowOutcome {
 const INSERT_CHUNK = 500;
 
 function checkRow(raw: RawRow, a: UsersAccess): { input?: BulkRowInput; problems: ErrorDetail[] } {
-  const problems: ErrorDetail[] = raw.formulas.map((field) => ({
-    row: raw.row,
-    field,
-    code: 'formula_cell',
-  }));
+  if (raw.unreadable) {
+    const { column } = raw.unreadable;
+    const params = { line: raw.row, column };
+    return { problems: [{ row: raw.row, field: column, code: 'quote_not_closed', params }] };
+  }
+  const problems: ErrorDetail[] = [
+    ...raw.formulas.map((field) => ({ row: raw.row, field, code: 'formula_cell' })),
+    ...raw.lost.map((field) => ({ row: raw.row, field, code: 'lost_character' })),
+  ];
   const cells = Object.fromEntries(
     Object.entries(raw.cells).map(([k, v]) => [k, v?.trim() ? v.trim() : undefined]),
   );
   const parsed = BulkRow.safeParse(cells);
   if (!parsed.success) {
-    const refused = new Set<string>(raw.formulas);
+    const refused = new Set<string>([...raw.formulas, ...raw.lost]);
     problems.push(
       ...issuesToDetails(parsed.error.issues)
         .filter((d) => !refused.has(d.field ?? ''))
@@ -67,12 +72,34 @@ function checkRow(raw: RawRow, a: UsersAccess): { input?: BulkRowInput; problems
   return { input: problems.length ? undefined : parsed.data, problems };
 }
 
+interface CheckedRow {
+  raw: RawRow;
+  input?: BulkRowInput;
+  problems: ErrorDetail[];
+  /** The id of the account at this centre that the row describes exactly, already there. */
+  existing?: number;
+}
+
+const same = (a: string | null, b: string | undefined) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+/** Whether a row describes, field for field, an account this centre already has. */
+function sameAccount(existing: LiveAccount, row: BulkRowInput, centreId: number) {
+  return (
+    existing.centreId === centreId &&
+    same(existing.firstName, row.first_name) &&
+    same(existing.lastName, row.last_name) &&
+    same(existing.hubRole, row.hub_role) &&
+    same(existing.accountType, row.account_type) &&
+    same(existing.language, row.language)
+  );
+}
+
 /**
  * Checks every row of an upload: fields, formula cells, duplicates within the file and addresses
  * already registered anywhere in the service (one query per chunk of addresses, not one per row).
  */
 async function checkRows(ctx: AppContext, a: UsersAccess, rows: RawRow[]) {
-  const checked = rows.map((raw) => ({ raw, ...checkRow(raw, a) }));
+  const checked: CheckedRow[] = rows.map((raw) => ({ raw, ...checkRow(raw, a) }));
   const firstRowOf = new Map<string, number>();
   for (const c of checked) {
     const key = c.input && emailKey(c.input.email);
@@ -87,17 +114,20 @@ async function checkRows(ctx: AppContext, a: UsersAccess, rows: RawRow[]) {
       c.input = undefined;
     } else firstRowOf.set(key, c.raw.row);
   }
-  const taken = await liveEmailKeys(ctx.db, [...firstRowOf.keys()]);
+  const taken = await liveAccountsByEmailKey(ctx.db, [...firstRowOf.keys()]);
   for (const c of checked) {
-    if (c.input && taken.has(emailKey(c.input.email))) {
+    const existing = c.input && taken.get(emailKey(c.input.email));
+    if (!c.input || !existing) continue;
+    // A corrected file uploaded again after a valid-only run repeats the rows already created.
+    if (sameAccount(existing, c.input, a.centre.id)) c.existing = existing.id;
+    else
       c.problems.push({
         row: c.raw.row,
         field: 'email',
         code: 'email_in_use',
         params: { email: c.input.email },
       });
-      c.input = undefined;
-    }
+    c.input = undefined;
   }
   return checked;
 }
@@ -119,11 +149,11 @@ export async function bulkInvite(
   // The file is read only once the caller may upload at all.
   const rows = await read();
   const checked = await checkRows(ctx, a, rows);
-  const bad = checked.filter((c) => !c.input);
+  const bad = checked.filter((c) => !c.input && c.existing === undefined);
   if (mode === 'all-or-nothing' && bad.length) {
     throw new DomainError(
       'bulk_rejected',
-      { bad: bad.length, rows: rows.length },
+      { count: bad.length, rows: rows.length },
       bad.flatMap((c) => c.problems),
     );
   }
@@ -142,8 +172,8 @@ export async function bulkInvite(
     return {
       row: c.raw.row,
       email: email || null,
-      outcome: c.input ? 'created' : 'rejected',
-      account_id: id ?? null,
+      outcome: c.input ? 'created' : c.existing !== undefined ? 'already_there' : 'rejected',
+      account_id: id ?? c.existing ?? null,
       problems: c.problems,
     };
   });
@@ -152,6 +182,7 @@ export async function bulkInvite(
     applied: true,
     rows: rows.length,
     created: good.length,
+    already_there: checked.length - good.length - bad.length,
     rejected: bad.length,
     results: outcomes,
   };

@@ -77,3 +77,31 @@ export async function liveEmailKeys(db: Db, keys: readonly string[]): Promise<Se
 export function accountIdOf(emailKey: string) {
   return sql<number>`(select ${accounts.id} from ${accounts} where ${accounts.emailKey} = ${emailKey} and ${accounts.status} <> 'deleted')`;
 }
+
+/** Live accounts holding any of these email keys, with what a bulk row would set, by key. */
+export async function liveAccountsByEmailKey(db: Db, keys: readonly string[]) {
+  if (!keys.length) return new Map<string, LiveAccount>();
+  const rows = await db
+    .select({
+      key: accounts.emailKey,
+      id: accounts.id,
+      centreId: accounts.centreId,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+      hubRole: accounts.hubRole,
+      accountType: accounts.accountType,
+      language: accounts.language,
+    })
+    .from(accounts)
+    .where(and(inList(accounts.emailKey, keys), ne(accounts.status, 'deleted')));
+  return new Map(rows.map((r) => [r.key, r]));
+}
+export type LiveAccount = {
+  id: number;
+  centreId: number | null;
+  firstName: string | null;
+  lastName: string | null;
+  hubRole: string | null;
+  accountType: string | null;
+  language: string | null;
+};

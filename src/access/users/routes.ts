@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { CentreParams } from '../../centres/schema.js';
 import { DomainError } from '../../errors.js';
+import { emptyBodyIsNone } from '../../http/empty-body.js';
 import type { AppEnv } from '../../http/env.js';
 import { principalOf, requireAuth } from '../../http/middleware.js';
 import {
@@ -226,7 +227,7 @@ const remove = createRoute({
   tags,
   summary: 'Delete an account for good (Centre Admin or staff), confirmed with DELETE or DILEU',
   security: bearerSecurity,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, emptyBodyIsNone] as const,
   request: {
     params: UserParams,
     query: LangQuery,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runIntake } from './run.js';
 
 export function registerIntakeRunCommand(program: Command) {
   program
@@ -9,5 +8,6 @@ export function registerIntakeRunCommand(program: Command) {
     .description(
       'read mail in the foreground until SIGTERM/SIGINT: the IMAP_URL mailbox, or the drop folder without it',
     )
-    .action(() => runIntake(process.env));
+    // Loaded when run: the IMAP library is most of what every other command would otherwise load first.
+    .action(async () => (await import('./run.js')).runIntake(process.env));
 }
