@@ -99,7 +99,8 @@ export async function analyse(ctx: AppContext, msg: ParsedMessage): Promise<Anal
     subject: msg.subject,
     text: msg.text,
     tableRows: msg.tableRows,
-    pdfText: pdfTexts,
+    letters: pdfTexts.map((text) => ({ text, source: 'pdf' as const })),
+    sender: msg.from,
   });
   const language = await detectLanguage(`${extraction.ownText}\n${pdfTexts.join('\n')}`, {
     welsh: extraction.welshLabels,

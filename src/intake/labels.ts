@@ -33,6 +33,9 @@ const LABELS: [FieldName, RegExp, 'en' | 'cy' | null][] = [
     'en',
   ],
   ['centre_name', /^enw(?:'r| y)? (?:ganolfan|ysgol|coleg)$/, 'cy'],
+  // "Centre: St Julian's School, 52713": the value may carry the number too (see extract.ts).
+  ['centre_name', /^(?:centre|center|school|college)$/, 'en'],
+  ['centre_name', /^(?:canolfan|ysgol|coleg)$/, 'cy'],
   ['signatory', /^(?:signed(?: by)?|signatory|signature|authorised by|authorized by)$/, 'en'],
   ['signatory', /^(?:llofnodwyd gan|llofnod|wedi'i lofnodi gan|awdurdodwyd gan)$/, 'cy'],
 ];

@@ -154,7 +154,13 @@ async function ingestOnce(ctx: AppContext, bytes: Uint8Array, origin: IngestOrig
 
   const kind = classify(msg, ourAddress(ctx.config.MAIL_FROM));
   if (kind) {
-    const extraction = extractFields({ subject: msg.subject, text: msg.text, tableRows: [], pdfText: [] });
+    const extraction = extractFields({
+      subject: msg.subject,
+      text: msg.text,
+      tableRows: [],
+      letters: [],
+      sender: msg.from,
+    });
     const language = await detectLanguage(extraction.ownText, {
       welsh: extraction.welshLabels,
       english: extraction.englishLabels,

@@ -127,7 +127,7 @@ const emptyAnalysis = (msg: ParsedMessage): Analysis => ({
   attachments: [],
   unreadable: [],
   letterhead: false,
-  extraction: extractFields({ subject: msg.subject, text: '', tableRows: [], pdfText: [] }),
+  extraction: extractFields({ subject: msg.subject, text: '', tableRows: [], letters: [], sender: msg.from }),
   language: 'en',
   authentication: 'none',
   aboutEoChange: false,

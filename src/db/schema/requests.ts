@@ -15,7 +15,18 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const REQUEST_TYPES = ['eo_change'] as const;
 
-export const FIELD_SOURCES = ['body_line', 'table', 'free_text', 'pdf', 'subject', 'staff'] as const;
+/** `sign_off` is a covering mail's closing lines; `docx` and `ocr` letters as `pdf` (OCR can misread). */
+export const FIELD_SOURCES = [
+  'body_line',
+  'table',
+  'free_text',
+  'pdf',
+  'docx',
+  'ocr',
+  'subject',
+  'sign_off',
+  'staff',
+] as const;
 
 /** A request on the verification queue, e.g. a change of Exams Officer; `reference` is what people read aloud. */
 export const requests = sqliteTable(
