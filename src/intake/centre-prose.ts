@@ -47,8 +47,21 @@ function mention(name: string | undefined, number: string | undefined, needKind:
   return { name: cleaned, number };
 }
 
-/** The first centre named beside a number in running text, or on a line of its own. */
+/** The first centre named beside a number: within one line first (a name never runs across lines), then in running text. */
 export function centreMention(prose: string, lines: string[]): CentreMention | null {
+  for (const line of lines) {
+    const found = inProse(line) ?? lineMention(line);
+    if (found) return found;
+  }
+  return inProse(prose);
+}
+
+function lineMention(line: string) {
+  const m = line.match(LINE);
+  return m ? mention(m[1], m[2], true) : null;
+}
+
+function inProse(prose: string): CentreMention | null {
   for (const m of prose.matchAll(WELSH_GENITIVE)) {
     const found = mention(m[1], m[2], false);
     if (found) return found;
@@ -58,11 +71,6 @@ export function centreMention(prose: string, lines: string[]): CentreMention | n
       const found = mention(m[1], m[2], i > 0);
       if (found) return found;
     }
-  }
-  for (const line of lines) {
-    const m = line.match(LINE);
-    const found = m ? mention(m[1], m[2], true) : null;
-    if (found) return found;
   }
   return null;
 }

@@ -13,6 +13,7 @@ import {
 import type { Analysis } from './analyse.js';
 import type { FoundField } from './extract.js';
 import { supersedeField } from './field-history.js';
+import { replaces } from './field-rank.js';
 import type { ParsedMessage } from './parse.js';
 import { planReply, queueReply, type ReplyPlan } from './reply.js';
 import {
@@ -185,7 +186,7 @@ export async function createOrJoin(
   const changed: [FieldName, FoundField][] = [];
   for (const name of FIELD_NAMES) {
     const f = found[name];
-    if (f && f.value !== fields[name]) {
+    if (f && replaces(name, f, fields[name])) {
       changed.push([name, f]);
       fields[name] = f.value;
     }
