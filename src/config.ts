@@ -46,6 +46,21 @@ const configSchema = z.object({
   IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
   /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Tesseract, which reads scanned letters (Debian's tesseract-ocr with the eng and cym data). */
+  OCR_TESSERACT_PATH: z.string().min(1).default('/usr/bin/tesseract'),
+  /** Poppler's pdftoppm, which renders an image-only PDF's pages for tesseract. */
+  OCR_PDFTOPPM_PATH: z.string().min(1).default('/usr/bin/pdftoppm'),
+  /** Tesseract's languages, `+`-joined: Welsh first, as most of our letters' place names are. */
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]+(?:\+[a-z_]+)*$/, 'languages such as cym+eng')
+    .default('cym+eng'),
+  /** The longest one scan may take to read, rendering included; past it the scan is recorded as unread. */
+  OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** A larger scan is not read (it still counts as an attachment). */
+  OCR_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  /** Pages of an image-only PDF that are read: a letter is a page or two. */
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,7 +10,7 @@ const CAP = "(?:St\\.?|\\p{Lu}[\\p{L}'’-]*)";
 const JOIN = "(?:of|the|y|yr|and|a|ac|de|for|upon|on|in|'r|’r)";
 const RUN = `${CAP}(?:\\s+(?:${JOIN}\\s+)*${CAP}){0,7}`;
 const NUMBER_WORDS = anyCase(
-  '(?:centre|center|canolfan|ganolfan)(?:\\s+(?:number|no\\.?|rhif|#))?(?:\\s+(?:is|yw|ydy))?:?',
+  '(?:rhif\\s+(?:y\\s+|ein\\s+)?)?(?:centre|center|canolfan|ganolfan)(?:\\s+(?:number|no\\.?|rhif|#))?(?:\\s+(?:is|yw|ydy))?:?',
 );
 // What a centre's name contains: prose without such a word beside a bare number is not trusted.
 const KIND =
@@ -87,4 +87,14 @@ export function splitNameAndNumber(value: string): CentreMention | null {
     .replace(/\s+/g, ' ')
     .trim();
   return { name: /\p{L}{2}/u.test(name) ? name : '', number };
+}
+
+/**
+ * A letter's letterhead: its first line, when that names a school or college (and is no address,
+ * telephone or greeting). The weakest evidence of the centre's name, used when nothing else names it.
+ */
+export function letterheadName(lines: string[]): string | null {
+  const top = lines.find((l) => l.trim())?.trim() ?? '';
+  const words = top.split(/\s+/).length;
+  return KIND.test(top) && words <= 8 && !/[\d@:,]/.test(top) && /^\p{Lu}|^St\b/u.test(top) ? top : null;
 }

@@ -1,5 +1,5 @@
 import { splitBody } from './body-text.js';
-import { splitNameAndNumber } from './centre-prose.js';
+import { letterheadName, splitNameAndNumber } from './centre-prose.js';
 import { emailNearName, emailsIn } from './eo-contact.js';
 import { type ProseReading, readProse } from './free-text.js';
 import { matchLabel } from './labels.js';
@@ -153,6 +153,7 @@ function merge(labelled: Labelled, readings: Reading[], input: ExtractInput, sig
   prose('new_eo_name', (r) => r.name);
   prose('centre_number', (r) => r.number ?? r.centre?.number);
   prose('centre_name', (r) => r.centre?.name);
+  prose('centre_name', (r) => (r.source === 'free_text' ? null : letterheadName(r.lines)));
 
   // The writer's own addresses (From, signature, sign-off block) are the new EO's only as a last resort.
   const writer = new Set(

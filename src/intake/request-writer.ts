@@ -94,6 +94,8 @@ export function messageStatements(
         filename: a.filename.slice(0, 255),
         contentType: a.contentType,
         size: a.size,
+        readAs: a.readAs,
+        readFailure: a.readFailure,
         createdAt: now,
       }),
     ),

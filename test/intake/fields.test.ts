@@ -62,7 +62,7 @@ describe('fields from labelled lines', () => {
     const r = await ingestMail(h, {
       subject: 'Change of Exams Officer',
       text: englishBody().replace(line, ''),
-      attachments: [await letter()],
+      attachments: [await pdfAttachment(['Signed letter'])],
     });
     expect(r.outcome).toBe('created');
     expect(r.missing).toEqual([field]);
@@ -99,7 +99,7 @@ describe('fields from labelled lines', () => {
       from: 'pennaeth@ysgolgwyr.cymru',
       subject: 'Newid Swyddog Arholiadau',
       text: welshBody().replace(line, ''),
-      attachments: [await pdfAttachment(['Ysgol Gyfun Gŵyr'])],
+      attachments: [await pdfAttachment(['Llythyr wedi’i lofnodi'])],
     });
     expect(r.missing).toEqual([field]);
     expect(r.language).toBe('cy');

@@ -140,6 +140,10 @@ export const attachments = sqliteTable(
       .references(() => mailMessages.id),
     sha256: text('sha256').notNull(),
     filename: text('filename').notNull(),
+    /** How intake read its text as a letter (`pdf`, `docx`, `ocr`); null when it was not a letter. */
+    readAs: text('read_as', { enum: ['pdf', 'docx', 'ocr'] }),
+    /** Why a letter's text could not be read (`ocr_timeout`, `ocr_failed`, `docx_unreadable`, ...). */
+    readFailure: text('read_failure'),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
