@@ -46,6 +46,20 @@ const configSchema = z.object({
   IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
   /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Name servers for DKIM keys and DMARC records (comma-separated); unset, the system's. */
+  MAIL_DNS_SERVERS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  /** The longest one DNS lookup may take before the signature check counts it a temporary error. */
+  MAIL_DNS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** How long DNS answers are kept. */
+  MAIL_DNS_CACHE_MS: z.coerce.number().int().min(0).default(300_000),
   /** Tesseract, which reads scanned letters (Debian's tesseract-ocr with the eng and cym data). */
   OCR_TESSERACT_PATH: z.string().min(1).default('/usr/bin/tesseract'),
   /** Poppler's pdftoppm, which renders an image-only PDF's pages for tesseract. */

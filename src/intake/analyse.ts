@@ -1,9 +1,9 @@
 import type { AppContext } from '../context.js';
-import { authenticationOf } from './auth-results.js';
+import { type AuthEvidence, authenticityOf } from './authenticity.js';
 import { type Extraction, extractFields, type LetterSource } from './extract.js';
 import { detectLanguage } from './language.js';
 import { readLetter } from './letters.js';
-import { headerValues, type MailAttachment, type ParsedMessage } from './parse.js';
+import type { MailAttachment, ParsedMessage } from './parse.js';
 import type { Authentication } from './result.js';
 import { isTnef, readTnef } from './tnef.js';
 
@@ -25,6 +25,7 @@ export interface Analysis {
   extraction: Extraction;
   language: 'cy' | 'en';
   authentication: Authentication;
+  authEvidence: AuthEvidence | null;
   aboutEoChange: boolean;
 }
 
@@ -82,7 +83,11 @@ function aboutEoChange(
 }
 
 /** Everything intake reads from one parsed message; attachments are stored on the way. */
-export async function analyse(ctx: AppContext, msg: ParsedMessage): Promise<Analysis> {
+export async function analyse(
+  ctx: AppContext,
+  msg: ParsedMessage,
+  raw: Uint8Array | null,
+): Promise<Analysis> {
   const unreadable: Analysis['unreadable'] = [];
   const parts = unpackTnef(msg.attachments, unreadable);
   const attachments: StoredAttachment[] = [];
@@ -113,6 +118,7 @@ export async function analyse(ctx: AppContext, msg: ParsedMessage): Promise<Anal
     letters,
     sender: msg.from,
   });
+  const auth = await authenticityOf(ctx, msg, raw);
   const letterText = letters.map((l) => l.text).join('\n');
   const language = await detectLanguage(`${extraction.ownText}\n${letterText}`, {
     welsh: extraction.welshLabels,
@@ -124,10 +130,8 @@ export async function analyse(ctx: AppContext, msg: ParsedMessage): Promise<Anal
     letterhead,
     extraction,
     language,
-    authentication: authenticationOf(
-      headerValues(msg, 'authentication-results'),
-      ctx.config.MAIL_AUTHSERV_ID,
-    ),
+    authentication: auth.authentication,
+    authEvidence: auth.evidence,
     aboutEoChange: aboutEoChange(
       msg.subject,
       extraction,

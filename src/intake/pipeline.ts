@@ -167,7 +167,7 @@ async function ingestOnce(ctx: AppContext, bytes: Uint8Array, origin: IngestOrig
     });
     return setAside(ctx, raw, msg, kind, language);
   }
-  const analysis = await analyse(ctx, msg);
+  const analysis = await analyse(ctx, msg, bytes);
   if (!analysis.aboutEoChange && !(await findThread(ctx, msg))) {
     const result = await setAside(ctx, raw, msg, 'not_eo_change', analysis.language);
     for (const [name, f] of Object.entries(analysis.extraction.fields)) {

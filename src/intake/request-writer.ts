@@ -56,6 +56,7 @@ export function messageStatements(
     requestId: SQL<number> | null;
     language: 'cy' | 'en' | null;
     authentication: Authentication;
+    authDetail?: Record<string, unknown> | null;
   },
   stored: Analysis['attachments'],
   convertRowId?: number,
@@ -78,6 +79,7 @@ export function messageStatements(
           reason: row.reason,
           language: row.language,
           authentication: row.authentication,
+          authDetail: row.authDetail ?? null,
           receivedAt: now,
         })
       : ctx.db
@@ -271,6 +273,7 @@ export async function createOrJoin(
         requestId,
         language: analysis.language,
         authentication: analysis.authentication,
+        authDetail: analysis.authEvidence ? { ...analysis.authEvidence } : null,
       },
       analysis.attachments,
       opts.convertRowId,

@@ -120,6 +120,8 @@ export const mailMessages = sqliteTable(
     authentication: text('authentication', { enum: ['pass', 'fail', 'none'] })
       .notNull()
       .default('none'),
+    /** Which proof decided `authentication` and what each said (src/intake/authenticity.ts). */
+    authDetail: text('auth_detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     dismissedAt: integer('dismissed_at', { mode: 'timestamp_ms' }),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },
