@@ -48,7 +48,7 @@ export function createMailVerifier(options: { resolver: DnsLookup; authservId: s
               policy: dmarc.policy ?? null,
             }
           : null,
-        arc: arc && arc.i ? { result: resultOf(arc.status), instances: Number(arc.i) } : null,
+        arc: arc?.i ? { result: resultOf(arc.status), instances: Number(arc.i) } : null,
       };
     },
   };
