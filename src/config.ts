@@ -46,6 +46,16 @@ const configSchema = z.object({
   IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
   /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How intake signs in to the mailbox: the password in IMAP_URL, or an OAuth2 token (XOAUTH2). */
+  IMAP_AUTH: z.enum(['password', 'oauth2']).default('password'),
+  /** How mail is sent: the password in SMTP_URL, or an OAuth2 token (XOAUTH2). */
+  SMTP_AUTH: z.enum(['password', 'oauth2']).default('password'),
+  /** The client-credentials token endpoint, e.g. https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token */
+  OAUTH2_TOKEN_URL: url(['https', 'http']).optional(),
+  OAUTH2_CLIENT_ID: z.string().min(1).optional(),
+  OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The scope asked for; Exchange Online's IMAP and SMTP accept `https://outlook.office365.com/.default`. */
+  OAUTH2_SCOPE: z.string().min(1).default('https://outlook.office365.com/.default'),
   /** Name servers for DKIM keys and DMARC records (comma-separated); unset, the system's. */
   MAIL_DNS_SERVERS: z
     .string()
@@ -79,6 +89,24 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** OAuth2 for either side needs the endpoint and the client: named in one line when one is missing. */
+function oauth2Missing(config: Config): string | null {
+  if (config.IMAP_AUTH !== 'oauth2' && config.SMTP_AUTH !== 'oauth2') return null;
+  const needed = ['OAUTH2_TOKEN_URL', 'OAUTH2_CLIENT_ID', 'OAUTH2_CLIENT_SECRET'] as const;
+  return needed.find((name) => !config[name]) ?? null;
+}
+
+/** The client-credentials settings, when OAuth2 is configured for either side. */
+export const oauth2Credentials = (config: Config) =>
+  config.OAUTH2_TOKEN_URL && config.OAUTH2_CLIENT_ID && config.OAUTH2_CLIENT_SECRET
+    ? {
+        tokenUrl: config.OAUTH2_TOKEN_URL,
+        clientId: config.OAUTH2_CLIENT_ID,
+        clientSecret: config.OAUTH2_CLIENT_SECRET,
+        scope: config.OAUTH2_SCOPE,
+      }
+    : null;
+
 export class ConfigError extends Error {}
 
 /** A URL's password must not reach a log or a terminal, even when the URL is the thing that is wrong. */
@@ -90,7 +118,12 @@ function redact(value: string | undefined): string | undefined {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const missing = oauth2Missing(parsed.data);
+    if (missing)
+      throw new ConfigError(`cymorth: ${missing} is required when IMAP_AUTH or SMTP_AUTH is oauth2`);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   throw new ConfigError(`cymorth: invalid ${name}=${JSON.stringify(redact(env[name]))}: ${issue?.message}`);
