@@ -92,12 +92,13 @@ describe('senders proven by the message itself', () => {
     expect(detail.own.dmarc?.result).toBe('fail');
   });
 
-  it("does not take another domain's signature for the school's", async () => {
+  it("does not take another domain's signature for the school's: the sender stays unproven", async () => {
     const { result, detail } = await ingestRaw(await signed('bulkmailer.example', 'mk1', otherKey));
     expect(detail.own.dkim).toEqual([
       { domain: 'bulkmailer.example', selector: 'mk1', result: 'pass', why: null, aligned: false },
     ]);
-    expect(result.checks.authentication).toBe('fail');
+    expect(detail.own.dmarc?.result).toBe('fail');
+    expect(result.checks.authentication).toBe('none');
   });
 
   it('leaves a sender unproven, not failed, when the domain publishes no DMARC policy', async () => {
@@ -129,5 +130,16 @@ describe('senders proven by the message itself', () => {
     });
     const { detail } = await ingestRaw(Buffer.concat([seal, original]));
     expect(detail.own.arc).toEqual({ result: 'pass', instances: 1 });
+  });
+
+  it('leaves unsigned mail unproven, not failed: its SPF only the border MTA can see', async () => {
+    const { result, detail } = await ingestRaw(await message());
+    expect(result.checks.authentication).toBe('none');
+    expect(detail).toEqual({
+      decided_by: null,
+      trusted_header: 'none',
+      own: { dkim: [], dmarc: null, arc: null },
+    });
+    expect(h.dns.asked).toEqual([]);
   });
 });
