@@ -54,6 +54,13 @@ const configSchema = z.object({
   OAUTH2_TOKEN_URL: url(['https', 'http']).optional(),
   OAUTH2_CLIENT_ID: z.string().min(1).optional(),
   OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
+  /** `client_credentials` (Microsoft 365) or `service_account` (Google: a JWT signed with OAUTH2_PRIVATE_KEY). */
+  OAUTH2_GRANT: z.enum(['client_credentials', 'service_account']).default('client_credentials'),
+  /** The service account's private key (PEM; `\n` may stand for line breaks); its email is OAUTH2_CLIENT_ID. */
+  OAUTH2_PRIVATE_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, '\n'))
+    .optional(),
   /** The scope asked for; Exchange Online's IMAP and SMTP accept `https://outlook.office365.com/.default`. */
   OAUTH2_SCOPE: z.string().min(1).default('https://outlook.office365.com/.default'),
   /** Name servers for DKIM keys and DMARC records (comma-separated); unset, the system's. */
@@ -92,20 +99,10 @@ export type Config = z.infer<typeof configSchema>;
 /** OAuth2 for either side needs the endpoint and the client: named in one line when one is missing. */
 function oauth2Missing(config: Config): string | null {
   if (config.IMAP_AUTH !== 'oauth2' && config.SMTP_AUTH !== 'oauth2') return null;
-  const needed = ['OAUTH2_TOKEN_URL', 'OAUTH2_CLIENT_ID', 'OAUTH2_CLIENT_SECRET'] as const;
+  const proof = config.OAUTH2_GRANT === 'service_account' ? 'OAUTH2_PRIVATE_KEY' : 'OAUTH2_CLIENT_SECRET';
+  const needed = ['OAUTH2_TOKEN_URL', 'OAUTH2_CLIENT_ID', proof] as const;
   return needed.find((name) => !config[name]) ?? null;
 }
-
-/** The client-credentials settings, when OAuth2 is configured for either side. */
-export const oauth2Credentials = (config: Config) =>
-  config.OAUTH2_TOKEN_URL && config.OAUTH2_CLIENT_ID && config.OAUTH2_CLIENT_SECRET
-    ? {
-        tokenUrl: config.OAUTH2_TOKEN_URL,
-        clientId: config.OAUTH2_CLIENT_ID,
-        clientSecret: config.OAUTH2_CLIENT_SECRET,
-        scope: config.OAUTH2_SCOPE,
-      }
-    : null;
 
 export class ConfigError extends Error {}
 

@@ -20,7 +20,10 @@ export function startIntake(ctx: AppContext): Intake {
         doneFolder: IMAP_DONE_FOLDER,
         pollMs: IMAP_POLL_MS,
         ingest,
-        tokens: ctx.config.IMAP_AUTH === 'oauth2' ? oauth2Tokens(ctx.config) : undefined,
+        tokens:
+          ctx.config.IMAP_AUTH === 'oauth2'
+            ? oauth2Tokens(ctx.config, decodeURIComponent(new URL(IMAP_URL).username))
+            : undefined,
       }),
     );
     return { source: 'imap', stop: async () => (await reader).stop() };

@@ -8,6 +8,11 @@ import { createSmtpMailer } from './smtp-mailer.js';
 /** SMTP when `SMTP_URL` is set; otherwise `.eml` files in `DATA_DIR/outbox/`, so nothing is lost in development. */
 export function nodeMailer(config: Config): Mailer {
   return config.SMTP_URL
-    ? createSmtpMailer(config.SMTP_URL, config.SMTP_AUTH === 'oauth2' ? oauth2Tokens(config) : undefined)
+    ? createSmtpMailer(
+        config.SMTP_URL,
+        config.SMTP_AUTH === 'oauth2' ? oauth2Tokens(config, mailboxOf(config.SMTP_URL)) : undefined,
+      )
     : createFileMailer(join(config.DATA_DIR, 'outbox'));
 }
+
+const mailboxOf = (url: string) => decodeURIComponent(new URL(url).username);

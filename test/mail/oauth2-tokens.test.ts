@@ -1,5 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientCredentialsTokens } from '../../src/mail/oauth2.js';
+import { loadConfig } from '../../src/config.js';
+import { clientCredentialsTokens, oauth2Tokens } from '../../src/mail/oauth2.js';
 import { startOAuth2Server } from '../support/oauth2-server.js';
 
 const CLIENT = { clientId: 'cymorth', clientSecret: 'cyfrinach' };
@@ -29,6 +31,35 @@ describe('client-credentials tokens', () => {
     const got = await Promise.all([tokens.token(), tokens.token(), tokens.renew()]);
     expect(new Set(got).size).toBe(1);
     expect(oauth.issued.length).toBe(before + 1);
+  });
+
+  it('gets a token for a Google-style service account with a JWT signed by its key, acting as the mailbox', async () => {
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const google = await startOAuth2Server({
+      user: 'centres@cymorth.test',
+      ...CLIENT,
+      serviceAccount: { email: 'cymorth@project.iam.gserviceaccount.com', publicKey: key.publicKey },
+    });
+    try {
+      const config = loadConfig({
+        IMAP_AUTH: 'oauth2',
+        OAUTH2_GRANT: 'service_account',
+        OAUTH2_TOKEN_URL: google.tokenUrl,
+        OAUTH2_CLIENT_ID: 'cymorth@project.iam.gserviceaccount.com',
+        // As an environment variable holds it: one line, with \n for the line breaks.
+        OAUTH2_PRIVATE_KEY: key.privateKey
+          .export({ type: 'pkcs8', format: 'pem' })
+          .toString()
+          .replace(/\n/g, '\\n'),
+        OAUTH2_SCOPE: 'https://mail.google.com/',
+      });
+      expect(await oauth2Tokens(config, 'centres@cymorth.test').token()).toBe(google.issued[0]);
+      await expect(oauth2Tokens(config, 'someone.else@cymorth.test').token()).rejects.toThrow(
+        /refused the client/,
+      );
+    } finally {
+      await google.close();
+    }
   });
 
   it('says what the endpoint said when it refuses the client', async () => {

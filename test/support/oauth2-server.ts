@@ -1,3 +1,4 @@
+import { type KeyObject, verify } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ export async function startOAuth2Server(opts: {
   clientId: string;
   clientSecret: string;
   expiresIn?: number;
+  /** A Google-style service account whose signed JWT (RFC 7523) is accepted instead of a secret. */
+  serviceAccount?: { email: string; publicKey: KeyObject };
 }) {
   const active = new Set<string>();
   let refuseAll = false;
@@ -27,9 +30,11 @@ export async function startOAuth2Server(opts: {
     };
     if (req.method === 'POST' && req.url === '/token') {
       const ok =
-        form.get('grant_type') === 'client_credentials' &&
-        form.get('client_id') === opts.clientId &&
-        form.get('client_secret') === opts.clientSecret;
+        (form.get('grant_type') === 'client_credentials' &&
+          form.get('client_id') === opts.clientId &&
+          form.get('client_secret') === opts.clientSecret) ||
+        (form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
+          validAssertion(form.get('assertion') ?? '', `${base}/token`));
       if (!ok)
         return json(401, { error: 'invalid_client', error_description: 'unknown client or bad secret' });
       next += 1;
@@ -47,6 +52,26 @@ export async function startOAuth2Server(opts: {
     }
     json(404, { error: 'not_found' });
   });
+  /** Signed by the service account's key, for this endpoint, acting as the mailbox, and not expired. */
+  function validAssertion(jwt: string, audience: string): boolean {
+    const account = opts.serviceAccount;
+    const [header = '', claims = '', signature = ''] = jwt.split('.');
+    if (!account) return false;
+    const signed = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${claims}`),
+      account.publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
+    const c = JSON.parse(Buffer.from(claims, 'base64url').toString()) as Record<string, unknown>;
+    return (
+      signed &&
+      c.iss === account.email &&
+      c.aud === audience &&
+      c.sub === opts.user &&
+      Number(c.exp) * 1000 > Date.now()
+    );
+  }
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
