@@ -96,5 +96,8 @@ export function splitNameAndNumber(value: string): CentreMention | null {
 export function letterheadName(lines: string[]): string | null {
   const top = lines.find((l) => l.trim())?.trim() ?? '';
   const words = top.split(/\s+/).length;
-  return KIND.test(top) && words <= 8 && !/[\d@:,]/.test(top) && /^\p{Lu}|^St\b/u.test(top) ? top : null;
+  const greeting = /^(?:dear|annwyl|to|at|re|ref|subject|pwnc|attn)\b/i.test(top);
+  return KIND.test(top) && words <= 8 && !greeting && !/[\d@:,]/.test(top) && /^\p{Lu}|^St\b/u.test(top)
+    ? top
+    : null;
 }

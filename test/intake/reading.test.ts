@@ -90,6 +90,32 @@ describe('a centre named beside its number', () => {
   });
 });
 
+describe("a letter's letterhead", () => {
+  it('names the centre by its first line, but never by a greeting', async () => {
+    const letter = (top: string) =>
+      pdfAttachment([
+        top,
+        'Our new Exams Officer will be Tom Bevan.',
+        'Yours sincerely,',
+        'Non Hughes',
+        'Pennaeth',
+      ]);
+    const named = await ingestMail(h, {
+      subject: 'Letter',
+      text: 'Attached.',
+      attachments: [await letter('Ysgol y Preseli')],
+    });
+    expect(named.fields.centre_name).toBe('Ysgol y Preseli');
+    const greeted = await ingestMail(h, {
+      subject: 'Letter',
+      text: 'Attached.',
+      messageId: '<greeting@preseli-demo.cymru>',
+      attachments: [await letter('Dear Centre Support Team')],
+    });
+    expect(greeted.fields.centre_name).toBeNull();
+  });
+});
+
 describe('signatories on one line', () => {
   it.each([
     ['Fiona Baker (Headteacher)', 'Fiona Baker, Headteacher'],
