@@ -70,9 +70,63 @@ const configSchema = z.object({
   CHAT_POLL_MS: z.coerce.number().int().positive().default(2000),
   /** The largest file a centre may upload as a sample candidate's evidence (IAMIS upload). */
   MARKS_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20_971_520),
+  /** How intake signs in to the mailbox: the password in IMAP_URL, or an OAuth2 token (XOAUTH2). */
+  IMAP_AUTH: z.enum(['password', 'oauth2']).default('password'),
+  /** How mail is sent: the password in SMTP_URL, or an OAuth2 token (XOAUTH2). */
+  SMTP_AUTH: z.enum(['password', 'oauth2']).default('password'),
+  /** The client-credentials token endpoint, e.g. https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token */
+  OAUTH2_TOKEN_URL: url(['https', 'http']).optional(),
+  OAUTH2_CLIENT_ID: z.string().min(1).optional(),
+  OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
+  /** `client_credentials` (Microsoft 365) or `service_account` (Google: a JWT signed with OAUTH2_PRIVATE_KEY). */
+  OAUTH2_GRANT: z.enum(['client_credentials', 'service_account']).default('client_credentials'),
+  /** The service account's private key (PEM; `\n` may stand for line breaks); its email is OAUTH2_CLIENT_ID. */
+  OAUTH2_PRIVATE_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, '\n'))
+    .optional(),
+  /** The scope asked for; Exchange Online's IMAP and SMTP accept `https://outlook.office365.com/.default`. */
+  OAUTH2_SCOPE: z.string().min(1).default('https://outlook.office365.com/.default'),
+  /** Name servers for DKIM keys and DMARC records (comma-separated); unset, the system's. */
+  MAIL_DNS_SERVERS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  /** The longest one DNS lookup may take before the signature check counts it a temporary error. */
+  MAIL_DNS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** How long DNS answers are kept. */
+  MAIL_DNS_CACHE_MS: z.coerce.number().int().min(0).default(300_000),
+  /** Tesseract, which reads scanned letters (Debian's tesseract-ocr with the eng and cym data). */
+  OCR_TESSERACT_PATH: z.string().min(1).default('/usr/bin/tesseract'),
+  /** Poppler's pdftoppm, which renders an image-only PDF's pages for tesseract. */
+  OCR_PDFTOPPM_PATH: z.string().min(1).default('/usr/bin/pdftoppm'),
+  /** Tesseract's languages, `+`-joined: Welsh first, as most of our letters' place names are. */
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]+(?:\+[a-z_]+)*$/, 'languages such as cym+eng')
+    .default('cym+eng'),
+  /** The longest one scan may take to read, rendering included; past it the scan is recorded as unread. */
+  OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** A larger scan is not read (it still counts as an attachment). */
+  OCR_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  /** Pages of an image-only PDF that are read: a letter is a page or two. */
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** OAuth2 for either side needs the endpoint and the client: named in one line when one is missing. */
+function oauth2Missing(config: Config): string | null {
+  if (config.IMAP_AUTH !== 'oauth2' && config.SMTP_AUTH !== 'oauth2') return null;
+  const proof = config.OAUTH2_GRANT === 'service_account' ? 'OAUTH2_PRIVATE_KEY' : 'OAUTH2_CLIENT_SECRET';
+  const needed = ['OAUTH2_TOKEN_URL', 'OAUTH2_CLIENT_ID', proof] as const;
+  return needed.find((name) => !config[name]) ?? null;
+}
 
 export class ConfigError extends Error {}
 
@@ -85,7 +139,12 @@ function redact(value: string | undefined): string | undefined {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const missing = oauth2Missing(parsed.data);
+    if (missing)
+      throw new ConfigError(`cymorth: ${missing} is required when IMAP_AUTH or SMTP_AUTH is oauth2`);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   throw new ConfigError(`cymorth: invalid ${name}=${JSON.stringify(redact(env[name]))}: ${issue?.message}`);

@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { BlobStore } from './files/blob-store.js';
 import type { Mailer } from './mail/mailer.js';
+import type { MailVerifier } from './mail-auth/verifier.js';
+import type { OcrEngine } from './ocr/engine.js';
 
 /** Everything the core needs, built once by an entry point (Node, Workers, tests) and passed in. */
 export interface AppContext {
@@ -18,4 +20,8 @@ export interface AppContext {
   mailer: Mailer;
   /** Token-to-principal lookups remembered between writes (Node); absent where writes cannot be seen (Workers). */
   principals?: PrincipalCache;
+  /** Reads scanned letters (Node: tesseract); absent where no OCR runs (Workers), and scans go unread. */
+  ocr?: OcrEngine;
+  /** Verifies DKIM, DMARC and ARC on stored mail (Node: mailauth over a cached resolver); absent on Workers. */
+  mailVerifier?: MailVerifier;
 }

@@ -6,6 +6,9 @@ import type { AppContext } from './context.js';
 import { openNodeDatabase } from './db/node.js';
 import { fsBlobStore } from './files/fs-blob-store.js';
 import { nodeMailer } from './mail/node-mailer.js';
+import { cachedResolver, systemLookup } from './mail-auth/resolver.js';
+import { createMailVerifier } from './mail-auth/verifier.js';
+import { tesseractFromConfig } from './ocr/tesseract.js';
 
 /**
  * A file or a path that cannot hold the database (no such directory, no permission, not a database)
@@ -39,6 +42,14 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
     blobs: fsBlobStore(config.DATA_DIR),
     mailer: nodeMailer(config),
     principals,
+    ocr: tesseractFromConfig(config),
+    mailVerifier: createMailVerifier({
+      resolver: cachedResolver(systemLookup(config.MAIL_DNS_SERVERS, config.MAIL_DNS_TIMEOUT_MS), {
+        timeoutMs: config.MAIL_DNS_TIMEOUT_MS,
+        cacheMs: config.MAIL_DNS_CACHE_MS,
+      }),
+      authservId: config.MAIL_AUTHSERV_ID,
+    }),
   };
   const close = async () => {
     ctx.mailer.close();

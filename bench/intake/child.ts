@@ -17,6 +17,8 @@ import { openNodeDatabase } from '../../src/db/node.js';
 import { fsBlobStore } from '../../src/files/fs-blob-store.js';
 import { ingest } from '../../src/intake/pipeline.js';
 import { queueOnlyMailer } from '../../src/mail/mailer.js';
+import { cachedResolver } from '../../src/mail-auth/resolver.js';
+import { createMailVerifier } from '../../src/mail-auth/verifier.js';
 import { benchMessage, withMessageId } from './message.js';
 
 const WARMUP = 20;
@@ -53,6 +55,17 @@ async function main() {
       blobs: fsBlobStore(dir),
       // Replies are queued, not sent: delivery is the outbox worker's bench, not this one.
       mailer: queueOnlyMailer,
+      // Signatures are checked as in production, against a name server that knows no records
+      // (answers are cached as a real resolver's would be), so no run depends on the network.
+      mailVerifier: createMailVerifier({
+        resolver: cachedResolver(
+          async (name) => {
+            throw Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+          },
+          { timeoutMs: config.MAIL_DNS_TIMEOUT_MS, cacheMs: config.MAIL_DNS_CACHE_MS },
+        ),
+        authservId: config.MAIL_AUTHSERV_ID,
+      }),
     };
     await seedDemo(ctx);
     step = async (n) => {

@@ -33,9 +33,28 @@ const LABELS: [FieldName, RegExp, 'en' | 'cy' | null][] = [
     'en',
   ],
   ['centre_name', /^enw(?:'r| y)? (?:ganolfan|ysgol|coleg)$/, 'cy'],
+  // "Centre: St Julian's School, 52713": the value may carry the number too (see extract.ts).
+  ['centre_name', /^(?:centre|center|school|college)$/, 'en'],
+  ['centre_name', /^(?:canolfan|ysgol|coleg)$/, 'cy'],
   ['signatory', /^(?:signed(?: by)?|signatory|signature|authorised by|authorized by)$/, 'en'],
   ['signatory', /^(?:llofnodwyd gan|llofnod|wedi'i lofnodi gan|awdurdodwyd gan)$/, 'cy'],
 ];
+
+const WELSH_LABEL_WORD =
+  /\b(?:swyddog|arholiadau|newydd|enw|rhif|ganolfan|canolfan|ysgol|coleg|e-bost|cyfeiriad|llofnod\w*|awdurdodwyd|s\.?a)\b/;
+const ENGLISH_LABEL_WORD =
+  /\b(?:new|name|number|no|centre|center|school|college|exams?|examinations?|officer|e-?mail|address|signed|signatory|signature|authori[sz]ed|eo)\b/;
+
+/**
+ * A label's language by its words: patterns such as "(exams officer|swyddog arholiadau) new|newydd"
+ * accept both, so "Swyddog Arholiadau newydd" must not be counted as English.
+ */
+function languageOf(folded: string, tagged: 'en' | 'cy' | null): 'en' | 'cy' | null {
+  if (tagged === null) return null;
+  const welsh = WELSH_LABEL_WORD.test(folded);
+  const english = ENGLISH_LABEL_WORD.test(folded);
+  return welsh && !english ? 'cy' : english && !welsh ? 'en' : tagged;
+}
 
 /** The field a label names, and the language the label is in (null when it could be either). */
 export function matchLabel(label: string): { field: FieldName; language: 'en' | 'cy' | null } | null {
@@ -44,6 +63,7 @@ export function matchLabel(label: string): { field: FieldName; language: 'en' | 
     .replace(/\s*\((?:please print|required)\)$/, '')
     .replace(/[.:]$/, '')
     .trim();
-  for (const [field, re, language] of LABELS) if (re.test(folded)) return { field, language };
+  for (const [field, re, language] of LABELS)
+    if (re.test(folded)) return { field, language: languageOf(folded, language) };
   return null;
 }

@@ -154,14 +154,20 @@ async function ingestOnce(ctx: AppContext, bytes: Uint8Array, origin: IngestOrig
 
   const kind = classify(msg, ourAddress(ctx.config.MAIL_FROM));
   if (kind) {
-    const extraction = extractFields({ subject: msg.subject, text: msg.text, tableRows: [], pdfText: [] });
+    const extraction = extractFields({
+      subject: msg.subject,
+      text: msg.text,
+      tableRows: [],
+      letters: [],
+      sender: msg.from,
+    });
     const language = await detectLanguage(extraction.ownText, {
       welsh: extraction.welshLabels,
       english: extraction.englishLabels,
     });
     return setAside(ctx, raw, msg, kind, language);
   }
-  const analysis = await analyse(ctx, msg);
+  const analysis = await analyse(ctx, msg, bytes);
   if (!analysis.aboutEoChange && !(await findThread(ctx, msg))) {
     const result = await setAside(ctx, raw, msg, 'not_eo_change', analysis.language);
     for (const [name, f] of Object.entries(analysis.extraction.fields)) {

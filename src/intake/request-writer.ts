@@ -16,6 +16,7 @@ import { recordEvidence } from '../queue/evidence.js';
 import type { Analysis } from './analyse.js';
 import type { FoundField } from './extract.js';
 import { supersedeField } from './field-history.js';
+import { replaces } from './field-rank.js';
 import type { ParsedMessage } from './parse.js';
 import { planReply, queueReply, type ReplyPlan } from './reply.js';
 import {
@@ -58,6 +59,7 @@ export function messageStatements(
     requestId: SQL<number> | null;
     language: 'cy' | 'en' | null;
     authentication: Authentication;
+    authDetail?: Record<string, unknown> | null;
   },
   stored: Analysis['attachments'],
   convertRowId?: number,
@@ -80,6 +82,7 @@ export function messageStatements(
           reason: row.reason,
           language: row.language,
           authentication: row.authentication,
+          authDetail: row.authDetail ?? null,
           receivedAt: now,
         })
       : ctx.db
@@ -96,6 +99,8 @@ export function messageStatements(
         filename: a.filename.slice(0, 255),
         contentType: a.contentType,
         size: a.size,
+        readAs: a.readAs,
+        readFailure: a.readFailure,
         createdAt: now,
       }),
     ),
@@ -229,8 +234,8 @@ export async function createOrJoin(
   const changed: [FieldName, FoundField][] = [];
   for (const name of FIELD_NAMES) {
     const f = found[name];
-    if (f && mailFields) mailFields[name] = f.value;
-    if (f && f.value !== fields[name]) {
+    if (f && mailFields && replaces(name, f, mailFields[name])) mailFields[name] = f.value;
+    if (f && replaces(name, f, fields[name])) {
       changed.push([name, f]);
       fields[name] = f.value;
     }
@@ -326,6 +331,7 @@ export async function createOrJoin(
         requestId,
         language: analysis.language,
         authentication: analysis.authentication,
+        authDetail: analysis.authEvidence ? { ...analysis.authEvidence } : null,
       },
       analysis.attachments,
       opts.convertRowId,

@@ -1,5 +1,6 @@
 /** The one shape a message's outcome has, printed by `cymorth ingest` and returned by `ingest`. */
 export const FIELD_NAMES = [
+  'new_eo_title',
   'new_eo_name',
   'new_eo_email',
   'centre_name',
@@ -52,6 +53,7 @@ export interface IngestOrigin {
 }
 
 export const emptyFields = (): Record<FieldName, string | null> => ({
+  new_eo_title: null,
   new_eo_name: null,
   new_eo_email: null,
   centre_name: null,

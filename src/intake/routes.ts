@@ -31,6 +31,7 @@ const SetAsideSchema = z
   .openapi('SetAsideMessage');
 
 const FieldsSchema = z.object({
+  new_eo_title: z.string().nullable().openapi({ example: 'Mrs' }),
   new_eo_name: z.string().nullable(),
   new_eo_email: z.string().nullable(),
   centre_name: z.string().nullable(),

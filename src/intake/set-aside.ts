@@ -127,9 +127,10 @@ const emptyAnalysis = (msg: ParsedMessage): Analysis => ({
   attachments: [],
   unreadable: [],
   letterhead: false,
-  extraction: extractFields({ subject: msg.subject, text: '', tableRows: [], pdfText: [] }),
+  extraction: extractFields({ subject: msg.subject, text: '', tableRows: [], letters: [], sender: msg.from }),
   language: 'en',
   authentication: 'none',
+  authEvidence: null,
   aboutEoChange: false,
 });
 
@@ -147,7 +148,7 @@ export async function convertSetAside(ctx: AppContext, p: Principal, id: number)
   if (bytes) {
     try {
       msg = await parseMessage(bytes, row.rawSha256);
-      analysis = await analyse(ctx, msg);
+      analysis = await analyse(ctx, msg, bytes);
       mayReply = mayReply || classify(msg, '') === null;
     } catch (err) {
       if (!(err instanceof UnparseableMailError)) throw err;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { oauth2Tokens } from '../mail/oauth2.js';
 import { startDropFolder } from './drop-folder.js';
 import { ingest } from './pipeline.js';
 
@@ -14,7 +15,16 @@ export function startIntake(ctx: AppContext): Intake {
   if (IMAP_URL) {
     // imapflow is loaded only when there is a mailbox to read.
     const reader = import('./imap/reader.js').then(({ startImapReader }) =>
-      startImapReader(ctx, { url: IMAP_URL, doneFolder: IMAP_DONE_FOLDER, pollMs: IMAP_POLL_MS, ingest }),
+      startImapReader(ctx, {
+        url: IMAP_URL,
+        doneFolder: IMAP_DONE_FOLDER,
+        pollMs: IMAP_POLL_MS,
+        ingest,
+        tokens:
+          ctx.config.IMAP_AUTH === 'oauth2'
+            ? oauth2Tokens(ctx.config, decodeURIComponent(new URL(IMAP_URL).username))
+            : undefined,
+      }),
     );
     return { source: 'imap', stop: async () => (await reader).stop() };
   }

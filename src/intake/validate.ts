@@ -31,7 +31,8 @@ export async function centreDomains(ctx: AppContext, centre: CentreRow): Promise
 }
 
 export interface ValidateInput {
-  fields: Record<FieldName, string | null>;
+  /** The title is kept beside the name but checked by nobody: the queue's corrections leave it out. */
+  fields: Record<Exclude<FieldName, 'new_eo_title'>, string | null>;
   letterhead: boolean;
   senders: string[];
   authentication: Authentication;

@@ -3,6 +3,7 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { composeOptions } from './compose.js';
 import { type Mailer, MailSendError } from './mailer.js';
 import { loadNodemailer } from './nodemailer.js';
+import type { TokenSource } from './oauth2.js';
 
 /**
  * Timeouts well inside the delivery lease (delivery.ts), so a send that hangs gives up before
@@ -32,14 +33,39 @@ function isPermanent(err: SmtpError): boolean {
   return (err.code === 'EENVELOPE' || err.code === 'EMESSAGE') && code >= 500 && code < 600 && code !== 503;
 }
 
+/**
+ * With OAuth2 the URL gives the server and the mailbox (`smtp://centres%40school.org@host:587`) and
+ * the token source the password's place: nodemailer asks it for a token, and for a new one when the
+ * server refuses the last (then retries the login once itself).
+ */
+function oauth2Options(url: string, tokens: TokenSource): SMTPTransport.Options {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : u.protocol === 'smtps:' ? 465 : 587,
+    secure: u.protocol === 'smtps:',
+    auth: {
+      type: 'OAuth2',
+      user: decodeURIComponent(u.username),
+      provisionCallback: (_user, renew, done) => {
+        (renew ? tokens.renew() : tokens.token()).then(
+          (token) => done(null, token),
+          (err: Error) => done(err),
+        );
+      },
+    },
+  };
+}
+
 /** Sends over SMTP to `SMTP_URL` (smtp:// with STARTTLS when offered, smtps:// for implicit TLS). */
-export function createSmtpMailer(url: string): Mailer {
+export function createSmtpMailer(url: string, tokens?: TokenSource): Mailer {
   let transport: Transporter<SMTPTransport.SentMessageInfo> | undefined;
+  const options = tokens ? oauth2Options(url, tokens) : { url };
   return {
     kind: 'smtp',
     async send(mail) {
       try {
-        transport ??= (await loadNodemailer()).createTransport({ url, ...TIMEOUTS });
+        transport ??= (await loadNodemailer()).createTransport({ ...options, ...TIMEOUTS });
         const info = await transport.sendMail(composeOptions(mail));
         return { response: info.response };
       } catch (e) {

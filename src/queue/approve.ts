@@ -176,6 +176,7 @@ async function finalApprovalStatements(
     name: field(fields, 'new_eo_name'),
     email: field(fields, 'new_eo_email'),
     telephone: field(fields, 'new_eo_telephone') || null,
+    title: field(fields, 'new_eo_title') || null,
   };
   const language = mailLanguageFor(centre, r);
   const params = commonParams(r, centre);

@@ -16,6 +16,8 @@ export interface NewEo {
   email: string;
   /** From the request when it gave one; otherwise the new EO is asked to add it. */
   telephone: string | null;
+  /** Mrs, Dr, Parch…, read apart from the name by intake. */
+  title: string | null;
 }
 
 /** What the invite asks the new EO to complete, in each language (empty when nothing is missing). */
@@ -62,7 +64,7 @@ export async function eoHandoverStatements(
         email: next.email,
         emailKey: newKey,
         ...splitName(next.name),
-        title: null,
+        title: next.title,
         jobTitle: null,
         telephone: next.telephone,
         language: centre.language,

@@ -16,6 +16,19 @@ describe('loadConfig', { timeout: 120_000 }, () => {
     });
   });
 
+  it('names the missing OAuth2 setting when IMAP or SMTP is set to oauth2', () => {
+    const base = {
+      OAUTH2_TOKEN_URL: 'https://login.example.org/token',
+      OAUTH2_CLIENT_ID: 'id',
+      OAUTH2_CLIENT_SECRET: 's',
+    };
+    expect(loadConfig({ IMAP_AUTH: 'oauth2', ...base }).IMAP_AUTH).toBe('oauth2');
+    expect(() => loadConfig({ SMTP_AUTH: 'oauth2', ...base, OAUTH2_CLIENT_SECRET: '' })).toThrow(
+      /^cymorth: OAUTH2_CLIENT_SECRET is required when IMAP_AUTH or SMTP_AUTH is oauth2$/,
+    );
+    expect(() => loadConfig({ IMAP_AUTH: 'token' })).toThrow(/^cymorth: invalid IMAP_AUTH="token"/);
+  });
+
   it('names the bad variable and its value in one line', () => {
     for (const [name, value] of [
       ['PORT', 'abc'],

@@ -19,6 +19,7 @@ describe('fields from labelled lines', () => {
     });
     expect(r.outcome).toBe('created');
     expect(r.fields).toEqual({
+      new_eo_title: null,
       new_eo_name: 'Joanne Price',
       new_eo_email: 'joanne.price@stteilos-demo.org.uk',
       centre_name: "St Teilo's High School",
@@ -40,6 +41,7 @@ describe('fields from labelled lines', () => {
       attachments: [await pdfAttachment(['Ysgol Gyfun Gŵyr'])],
     });
     expect(r.fields).toEqual({
+      new_eo_title: null,
       new_eo_name: 'Gwenllian Ŵyn',
       new_eo_email: 'g.wyn@ysgolgwyr.cymru',
       centre_name: 'Ysgol Gyfun Gŵyr',
@@ -60,7 +62,7 @@ describe('fields from labelled lines', () => {
     const r = await ingestMail(h, {
       subject: 'Change of Exams Officer',
       text: englishBody().replace(line, ''),
-      attachments: [await letter()],
+      attachments: [await pdfAttachment(['Signed letter'])],
     });
     expect(r.outcome).toBe('created');
     expect(r.missing).toEqual([field]);
@@ -97,7 +99,7 @@ describe('fields from labelled lines', () => {
       from: 'pennaeth@ysgolgwyr.cymru',
       subject: 'Newid Swyddog Arholiadau',
       text: welshBody().replace(line, ''),
-      attachments: [await pdfAttachment(['Ysgol Gyfun Gŵyr'])],
+      attachments: [await pdfAttachment(['Llythyr wedi’i lofnodi'])],
     });
     expect(r.missing).toEqual([field]);
     expect(r.language).toBe('cy');
@@ -133,11 +135,13 @@ describe('fields from elsewhere', () => {
       'Headteacher',
     ].join('\n');
     const r = await ingestMail(h, { subject: 'Exams officer', text, attachments: [await letter()] });
-    expect(r.fields.new_eo_name).toBe('Mrs Joanne Price');
+    expect(r.fields.new_eo_title).toBe('Mrs');
+    expect(r.fields.new_eo_name).toBe('Joanne Price');
     expect(r.fields.new_eo_email).toBe('joanne.price@stteilos-demo.org.uk');
     expect(r.fields.centre_number).toBe('66410');
     expect(r.fields.signatory).toBe('Helen Davies, Headteacher');
-    expect(r.missing).toEqual(['centre_name']);
+    expect(r.fields.centre_name).toBe('St Teilo’s High School');
+    expect(r.missing).toEqual([]);
   });
 
   it('reads free text in Welsh', async () => {

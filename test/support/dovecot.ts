@@ -75,7 +75,30 @@ async function waitForGreeting(port: number, child: ChildProcess, logPath: strin
 const NO_IDLE =
   'imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ NAMESPACE UIDPLUS MOVE\n';
 
-function config(dir: string, port: number, users: { internal: string; login: string }, idle: boolean) {
+/**
+ * OAuth2 beside the password: Dovecot's `oauth2` passdb asks the test's own introspection endpoint
+ * (RFC 7662, by POST) whether a token is active and whose it is.
+ */
+function oauth2Passdb(dir: string, introspectionUrl: string | undefined) {
+  if (!introspectionUrl) return { mechanisms: '', passdb: '' };
+  writeFileSync(
+    join(dir, 'dovecot-oauth2.conf.ext'),
+    `introspection_mode = post\nintrospection_url = ${introspectionUrl}\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n`,
+  );
+  return {
+    mechanisms: ' xoauth2 oauthbearer',
+    passdb: `passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${dir}/dovecot-oauth2.conf.ext\n}\n`,
+  };
+}
+
+function config(
+  dir: string,
+  port: number,
+  users: { internal: string; login: string },
+  idle: boolean,
+  introspectionUrl?: string,
+) {
+  const oauth2 = oauth2Passdb(dir, introspectionUrl);
   return `${idle ? '' : NO_IDLE}# A private Dovecot for one test file: nothing here reads /etc/dovecot.
 instance_name = cymorth-test-${port}
 base_dir = ${dir}/run
@@ -84,7 +107,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth2.mechanisms}
 default_internal_user = ${users.internal}
 default_login_user = ${users.login}
 log_path = ${dir}/dovecot.log
@@ -94,9 +117,10 @@ first_valid_gid = 1
 mail_fsync = never
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${dir}/passwd
 }
-userdb {
+${oauth2.passdb}userdb {
   driver = passwd-file
   args = username_format=%u ${dir}/passwd
 }
@@ -117,7 +141,9 @@ service imap-login {
  * one account from a passwd-file with a plaintext password, no TLS. As root the server drops to the
  * `dovecot`/`dovenull` users and the mail belongs to `nobody`; otherwise everything runs as the caller.
  */
-export async function startPrivateDovecot(opts: { idle?: boolean } = {}): Promise<PrivateDovecot> {
+export async function startPrivateDovecot(
+  opts: { idle?: boolean; introspectionUrl?: string } = {},
+): Promise<PrivateDovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'cymorth-dovecot-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
@@ -136,7 +162,10 @@ export async function startPrivateDovecot(opts: { idle?: boolean } = {}): Promis
     join(dir, 'passwd'),
     `${user}:{PLAIN}${password}:${mailUid}:${mailGid}::${dir}/mail/${user}::\n`,
   );
-  writeFileSync(join(dir, 'dovecot.conf'), config(dir, port, users, opts.idle ?? true));
+  writeFileSync(
+    join(dir, 'dovecot.conf'),
+    config(dir, port, users, opts.idle ?? true, opts.introspectionUrl),
+  );
   const logPath = join(dir, 'dovecot.log');
 
   let child: ChildProcess | undefined;

@@ -15,6 +15,10 @@ import { openNodeDatabase } from '../../src/db/node.js';
 import { memoryBlobStore } from '../../src/files/blob-store.js';
 import { createFileMailer } from '../../src/mail/file-mailer.js';
 import type { Mailer } from '../../src/mail/mailer.js';
+import { cachedResolver } from '../../src/mail-auth/resolver.js';
+import { createMailVerifier } from '../../src/mail-auth/verifier.js';
+import { tesseractFromConfig } from '../../src/ocr/tesseract.js';
+import { testDns } from './dns.js';
 
 export const T0 = '2026-11-23T09:00:00.000Z';
 
@@ -44,6 +48,7 @@ export async function createHarness(
   // Delivered mail lands as .eml files in a temp folder (made only when something is sent).
   const outboxDir = join(tmpdir(), `cymorth-outbox-${randomUUID()}`);
   const mailer = opts.mailer ?? createFileMailer(outboxDir);
+  const dns = testDns();
   const ctx: AppContext = {
     db: database.db,
     clock,
@@ -52,6 +57,12 @@ export async function createHarness(
     blobs: memoryBlobStore(),
     mailer,
     principals,
+    ocr: tesseractFromConfig(config),
+    // Signatures are verified against the test's own DNS records (`dns.records`), never the network.
+    mailVerifier: createMailVerifier({
+      resolver: cachedResolver(dns.lookup, { timeoutMs: 1000, cacheMs: 0 }),
+      authservId: config.MAIL_AUTHSERV_ID,
+    }),
   };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';
@@ -100,7 +111,7 @@ export async function createHarness(
     rmSync(outboxDir, { recursive: true, force: true });
   }
 
-  return { ctx, app, clock, tokens, call, makeToken, outboxDir, close };
+  return { ctx, app, clock, tokens, call, makeToken, outboxDir, dns, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;

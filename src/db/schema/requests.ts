@@ -24,12 +24,16 @@ export type EvidenceLedger = Record<string, EvidenceEntry>;
 
 export const REQUEST_TYPES = ['eo_change', 'marks_amendment'] as const;
 
+/** `sign_off` is a covering mail's closing lines; `docx` and `ocr` letters as `pdf` (OCR can misread). */
 export const FIELD_SOURCES = [
   'body_line',
   'table',
   'free_text',
   'pdf',
+  'docx',
+  'ocr',
   'subject',
+  'sign_off',
   'staff',
   'centre_form',
 ] as const;
@@ -132,6 +136,8 @@ export const mailMessages = sqliteTable(
     authentication: text('authentication', { enum: ['pass', 'fail', 'none'] })
       .notNull()
       .default('none'),
+    /** Which proof decided `authentication` and what each said (src/intake/authenticity.ts). */
+    authDetail: text('auth_detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     dismissedAt: integer('dismissed_at', { mode: 'timestamp_ms' }),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -152,6 +158,10 @@ export const attachments = sqliteTable(
       .references(() => mailMessages.id),
     sha256: text('sha256').notNull(),
     filename: text('filename').notNull(),
+    /** How intake read its text as a letter (`pdf`, `docx`, `ocr`); null when it was not a letter. */
+    readAs: text('read_as', { enum: ['pdf', 'docx', 'ocr'] }),
+    /** Why a letter's text could not be read (`ocr_timeout`, `ocr_failed`, `docx_unreadable`, ...). */
+    readFailure: text('read_failure'),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

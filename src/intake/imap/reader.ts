@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { ImapFlow } from 'imapflow';
 import type { AppContext } from '../../context.js';
+import type { TokenSource } from '../../mail/oauth2.js';
 import type { IngestOrigin, IngestResult } from '../result.js';
 import { type MailboxAddress, parseMailboxUrl } from './mailbox-url.js';
 import { loadPosition, savePosition } from './state.js';
@@ -15,6 +16,8 @@ export interface ImapReaderOptions {
   ingest: IngestFn;
   /** Reconnect delays: `initialMs`, doubling up to `maxMs`. */
   retry?: { initialMs: number; maxMs: number };
+  /** OAuth2 (SASL XOAUTH2) instead of the URL's password: Microsoft 365 and Google refuse passwords. */
+  tokens?: TokenSource;
 }
 
 interface ImapReaderEvents {
@@ -69,12 +72,14 @@ export function startImapReader(ctx: AppContext, options: ImapReaderOptions): Im
     });
   }
 
-  function newClient(a: MailboxAddress): ImapFlow {
+  async function newClient(a: MailboxAddress, renewToken: boolean): Promise<ImapFlow> {
+    const { tokens } = options;
+    const accessToken = tokens ? await (renewToken ? tokens.renew() : tokens.token()) : undefined;
     const client = new ImapFlow({
       host: a.host,
       port: a.port,
       secure: a.secure,
-      auth: { user: a.user, pass: a.pass },
+      auth: accessToken ? { user: a.user, accessToken } : { user: a.user, pass: a.pass },
       logger: false,
       disableAutoIdle: true,
       connectionTimeout: 30_000,
@@ -165,12 +170,16 @@ export function startImapReader(ctx: AppContext, options: ImapReaderOptions): Im
 
   async function run(): Promise<void> {
     let failures = 0;
+    /** A refused token is renewed once, at once; refused again, it is reported and retried as any failure. */
+    let renewToken = false;
     while (!stopping) {
-      const client = newClient(address);
-      current = client;
+      let client: ImapFlow | undefined;
       try {
         connecting = true;
+        client = await newClient(address, renewToken);
+        current = client;
         await client.connect();
+        renewToken = false;
         connecting = false;
         log.info(failures > 0 ? 'imap reconnected' : 'imap connected');
         events.emit('connected', { reconnect: failures > 0 });
@@ -179,9 +188,23 @@ export function startImapReader(ctx: AppContext, options: ImapReaderOptions): Im
         await client.logout();
       } catch (err) {
         connecting = false;
-        const what = client.usable ? 'imap intake failed' : 'imap connection lost';
-        client.close();
+        const what = client?.usable ? 'imap intake failed' : 'imap connection lost';
+        client?.close();
         if (stopping) break;
+        const refused =
+          options.tokens !== undefined && (err as { authenticationFailed?: boolean }).authenticationFailed;
+        if (refused && !renewToken) {
+          renewToken = true;
+          log.info('imap oauth2 token refused, renewing it');
+          continue;
+        }
+        if (refused) {
+          renewToken = false;
+          log.error(
+            { err: err instanceof Error ? err.message : String(err) },
+            'imap oauth2: the mailbox refused a freshly issued token; check the app registration and its access to this mailbox',
+          );
+        }
         const delay = Math.min(retry.maxMs, retry.initialMs * 2 ** failures);
         failures += 1;
         const error = err instanceof Error ? err.message : String(err);
