@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifySlackSignature } from '../../src/chat/slack/verify.js';
 import { chatLinks, chatSeenEvents, requests } from '../../src/db/schema/index.js';
-import { auditOf } from '../queue/helpers.js';
+import { auditOf, outboxRows } from '../queue/helpers.js';
 import { createRequest, requestRow } from '../support/requests.js';
 import { chatHarness } from './support.js';
 
@@ -200,6 +200,49 @@ describe('buttons and modals', () => {
     });
     expect(good.status).toBe(200);
     expect((await requestRow(c.h, req.reference))?.status).toBe('rejected');
+  });
+
+  it('approve and ask-for-information buttons act as the clicker, the latter through its modal', async () => {
+    const req = await createRequest(c.h, { missing: ['letterhead'] });
+    await c.command('UALUN', `claim ${req.reference}`);
+    const click = (action: string, id: string) =>
+      c.interact({
+        type: 'block_actions',
+        user: { id: 'UALUN' },
+        trigger_id: `trig-${id}`,
+        response_url: `${c.slack.url}/response/${id}`,
+        actions: [{ type: 'button', action_id: action, value: req.reference, action_ts: id }],
+        team: { id: 'T1' },
+      });
+    await click('approve', 'approve');
+    const refused = await c.slack.next((call) => call.method === 'response/approve');
+    expect(JSON.stringify(refused.body)).toContain('letterhead');
+
+    await click('request_info', 'info');
+    const opened = await c.slack.next(
+      (call) => call.method === 'views.open' && call.body.trigger_id === 'trig-info',
+    );
+    expect((opened.body.view as { callback_id: string }).callback_id).toBe('request_info_modal');
+    const sent = await c.interact({
+      type: 'view_submission',
+      user: { id: 'UALUN' },
+      team: { id: 'T1' },
+      view: {
+        id: 'V2',
+        callback_id: 'request_info_modal',
+        private_metadata: req.reference,
+        state: {
+          values: {
+            items: { items: { type: 'checkboxes', selected_options: [{ value: 'letterhead' }] } },
+            notes_cy: { notes_cy: { type: 'plain_text_input', value: 'Mae sgan yn iawn.' } },
+          },
+        },
+      },
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.text).toBe('');
+    const asked = (await outboxRows(c.h)).find((m) => m.template === 'eo_change_request_info');
+    expect(asked?.params).toMatchObject({ notes_cy: 'Mae sgan yn iawn.' });
   });
 
   it('App Home shows my claimed requests, and a retried event is handled once', async () => {
