@@ -1,6 +1,5 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { hubRoutes } from './access/hub/routes.js';
-import { invitePageRoutes } from './access/invite-page.js';
 import { accessRoutes } from './access/routes.js';
 import { usersRoutes } from './access/users/routes.js';
 import { centresRoutes } from './centres/routes.js';
@@ -13,6 +12,7 @@ import { newRouter } from './http/router.js';
 import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
 import { queueRoutes } from './queue/routes.js';
+import { webPages } from './web/routes.js';
 
 const API_PREFIX = '/api/v1';
 
@@ -29,8 +29,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.use(contextMiddleware(ctx));
 
   app.route('/', healthRoutes());
-  // The page the one-time links in invite and reset mail open: for people, so not in the API document.
-  app.route('/', invitePageRoutes());
+  // The pages for people (sign-in, the links in invite and reset mail, centre, profile): not in the API document.
+  app.route('/', webPages());
 
   app.route(API_PREFIX, centresRoutes());
   // Before any `/centres/{number}/users/{id}` route, so `/users/summary.csv` is not taken for an id.

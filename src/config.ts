@@ -46,6 +46,8 @@ const configSchema = z.object({
   IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
   /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** A signed-in page session ends after this many minutes without a request. */
+  WEB_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -45,6 +45,10 @@ export const ERROR_STATUS = {
   bulk_rejected: 422,
   bulk_unreadable: 422,
   bulk_unsupported_file: 415,
+  sign_in_failed: 401,
+  second_factor_wrong: 401,
+  csrf_failed: 403,
+  sign_in_throttled: 429,
   not_available_here: 501,
   internal_error: 500,
 } as const;

@@ -15,6 +15,7 @@ import { startDelivery } from './mail/delivery.js';
 import { templateFiles } from './mail/template-files.js';
 import { buildNodeContext } from './node-context.js';
 import { startClock } from './queue/clock.js';
+import { seedDemoPasswords } from './web/demo.js';
 
 /**
  * Mail out (without SMTP_URL), the drop folder and stored attachments all live under DATA_DIR: a
@@ -37,6 +38,12 @@ async function main() {
   const { ctx, close } = await buildNodeContext(config);
   const log = ctx.logger;
   const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
+  const demoPasswords = demoTokens
+    ? await seedDemoPasswords(
+        ctx,
+        demoTokens.map((t) => t.email),
+      )
+    : [];
 
   const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
@@ -55,7 +62,7 @@ async function main() {
         const mail = config.IMAP_URL
           ? 'Mail: reading the mailbox at IMAP_URL.'
           : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
-        process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail]));
+        process.stdout.write(demoBanner(`http://127.0.0.1:${info.port}`, demoTokens, [mail], demoPasswords));
       } else
         log.info(
           'database already has data; make a token with: npx cymorth token create --role support --email you@example.org',

@@ -6,6 +6,7 @@ import cyHub from '../../locales/cy/hub.json' with { type: 'json' };
 import cyIntake from '../../locales/cy/intake.json' with { type: 'json' };
 import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
+import cyWeb from '../../locales/cy/web.json' with { type: 'json' };
 import enAccess from '../../locales/en/access.json' with { type: 'json' };
 import enCentres from '../../locales/en/centres.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import enHub from '../../locales/en/hub.json' with { type: 'json' };
 import enIntake from '../../locales/en/intake.json' with { type: 'json' };
 import enQueue from '../../locales/en/queue.json' with { type: 'json' };
 import enValidation from '../../locales/en/validation.json' with { type: 'json' };
+import enWeb from '../../locales/en/web.json' with { type: 'json' };
 
 /** Imported, not read from disk, so the Workers bundle carries them. One namespace per file. */
 export const resources = {
@@ -26,6 +28,7 @@ export const resources = {
     hub: enHub,
     intake: enIntake,
     queue: enQueue,
+    web: enWeb,
   },
   cy: {
     common: cyCommon,
@@ -36,5 +39,6 @@ export const resources = {
     hub: cyHub,
     intake: cyIntake,
     queue: cyQueue,
+    web: cyWeb,
   },
 };
