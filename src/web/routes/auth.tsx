@@ -129,6 +129,8 @@ export function authPages() {
       const session = c.get('web').session;
       if (session) await endSession(c.get('ctx').db, session.id, c.get('ctx').clock.now());
       clearSessionCookie(c);
+      // The signed-out page stays in the language the person was reading.
+      setPlainCookie(c, COOKIES.lang, c.get('web').lang, 60 * 60 * 24 * 365);
       return seeOther(c, '/sign-in?signed_out');
     });
 }
