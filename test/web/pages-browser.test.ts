@@ -135,3 +135,54 @@ describe('accessibility and looks', { timeout: 180_000 }, () => {
     }
   });
 });
+
+describe('on a phone', { timeout: 180_000 }, () => {
+  it('fits every page into 375 px without sideways scrolling, in both languages', async () => {
+    const email = 'llinell.gymorth@cymorth.localhost';
+    const wide: string[] = [];
+    for (const lang of ['cy', 'en'] as const) {
+      const person = await newPerson(browser, { width: 375, locale: lang === 'cy' ? 'cy-GB' : 'en-GB' });
+      const page = await person.newPage();
+      const look = async (name: string) => {
+        const width = await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        );
+        if (width > 375) wide.push(`${name} ${lang}: ${width}px`);
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${lang}.png`, fullPage: true });
+      };
+      await page.goto(`${base}/sign-in?lang=${lang}`);
+      await look('sign-in');
+      await page.goto(`${base}/forgot-password?lang=${lang}`);
+      await look('forgot-password');
+      if (lang === 'cy') {
+        await submitPassword(page, base, email, demo.passwords.get(email) ?? '');
+        await page.goto(`${base}/enrol?lang=${lang}`);
+        await look('enrol');
+        const secret = ((await page.locator('#secret').textContent()) ?? '').replace(/\s+/g, '');
+        await page.getByLabel('Cod', { exact: true }).fill(appCode(secret));
+        await page.getByRole('button', { name: "Troi'r ail gam ymlaen" }).click();
+      } else {
+        await page.context().addCookies((await phoneCookies.cookies()).map((c) => ({ ...c })));
+      }
+      for (const [name, path] of <[string, string][]>[
+        ['centre-search', '/centres?q=ysgol'],
+        ['centre', '/centres/68123'],
+        ['centre-edit', '/centres/68123/edit'],
+        ['my-details', '/me'],
+        ['change-password', '/me/password'],
+        ['tokens', '/tokens'],
+      ]) {
+        await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await look(name);
+      }
+      if (lang === 'cy') phoneCookies = person;
+      else await person.close();
+    }
+    await phoneCookies.close();
+    expect(wide).toEqual([]);
+  });
+});
+
+let phoneCookies: Awaited<ReturnType<typeof newPerson>>;

@@ -9,7 +9,7 @@ type Key = Exclude<keyof CentreView, 'editable_fields' | 'to_complete' | 'update
 /** Seed 000's "Centre management" groups, each field with the explanation the seed gives it. */
 export const CENTRE_GROUPS: {
   heading: string;
-  fields: { key: Key; hint?: string; type?: 'email' | 'tel' }[];
+  fields: { key: Key; hint?: string; type?: 'email' | 'tel'; formHint?: boolean }[];
 }[] = [
   {
     heading: 'general',
@@ -19,8 +19,8 @@ export const CENTRE_GROUPS: {
       { key: 'address' },
       { key: 'telephone', type: 'tel' },
       { key: 'language', hint: 'language_hint' },
-      { key: 'ukprn', hint: 'ukprn_hint' },
-      { key: 'urn', hint: 'urn_hint' },
+      { key: 'ukprn', hint: 'ukprn_hint', formHint: true },
+      { key: 'urn', hint: 'urn_hint', formHint: true },
     ],
   },
   { heading: 'contact', fields: [{ key: 'general_email', hint: 'general_email_hint', type: 'email' }] },
@@ -76,7 +76,7 @@ export const CentrePage: FC<{ web: WebState; centre: CentreView; notice?: string
                   <th scope="row">{t(`web:centre.field_${f.key}`)}</th>
                   <td>
                     {shown(web, centre, f.key)}
-                    {f.hint ? <p class="hint">{t(`web:centre.${f.hint}`)}</p> : null}
+                    {f.hint && !f.formHint ? <p class="hint">{t(`web:centre.${f.hint}`)}</p> : null}
                   </td>
                 </tr>
               ))}
