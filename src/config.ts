@@ -48,6 +48,8 @@ const configSchema = z.object({
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
   /** A signed-in page session ends after this many minutes without a request. */
   WEB_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** The largest file a centre may upload as a sample candidate's evidence (IAMIS upload). */
+  MARKS_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20_971_520),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,6 +3,7 @@ import { systemActor } from '../audit/record.js';
 import { createToken, type TokenRole } from '../auth/token-service.js';
 import { IMPORT_COLUMNS, importCentres } from '../centres/import.js';
 import type { AppContext } from '../context.js';
+import { seedDemoMarks } from '../marks/demo.js';
 import { centres } from './schema/index.js';
 
 /** Fictional centres; telephone numbers are from Ofcom's ranges kept for drama, so none rings anyone. */
@@ -98,6 +99,12 @@ const DEMO_TOKENS: { role: TokenRole; email?: string; centre?: string; name?: st
     what: 'helpline staff',
   },
   { role: 'admin', email: 'gweinyddwr@cymorth.localhost', name: 'Carys Admin', what: 'staff admin' },
+  {
+    role: 'moderator',
+    email: 'cymedrolwr@cymorth.localhost',
+    name: 'Mared Moderator',
+    what: 'moderator of 3700U1 at 68123',
+  },
   { role: 'eo', centre: '68123', what: 'EO of Ysgol Gyfun Gŵyr (Welsh)' },
   { role: 'eo', centre: '66410', what: "EO of St Teilo's High School (English)" },
   {
@@ -131,5 +138,6 @@ export async function seedDemo(ctx: AppContext) {
     const { token, account } = await createToken(ctx, actor, { ...t, label: 'demo' });
     tokens.push({ what: t.what, email: account.email, token });
   }
+  await seedDemoMarks(ctx, 'cymedrolwr@cymorth.localhost');
   return tokens;
 }

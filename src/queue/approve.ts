@@ -11,6 +11,7 @@ import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
 import { secondApprovalReasons } from './evidence.js';
 import { guardedEvent, writeGuarded } from './guard.js';
+import { approveTyped, hasTypeHandler } from './handlers.js';
 import { eoHandoverStatements } from './handover.js';
 import { commonParams, decisionRecipients, mailLanguageFor, threadingHeaders } from './mail.js';
 import {
@@ -79,6 +80,7 @@ function explainApproval(ctx: AppContext, p: Principal, reference: string) {
 export async function approveRequest(ctx: AppContext, p: Principal, reference: string) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
+  if (hasTypeHandler(r)) return approveTyped(ctx, p, r);
   const step = await approvalStep(ctx, p, r);
   await assertReady(ctx, r);
   const [fields, messages] = await Promise.all([currentFieldsOf(ctx.db, r.id), messagesOf(ctx.db, r.id)]);

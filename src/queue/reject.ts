@@ -10,6 +10,7 @@ import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
 import { assertNoProblems, reasonTexts, textParams, textProblems } from './centre-text.js';
 import { guardedEvent, writeGuarded } from './guard.js';
+import { hasTypeHandler, rejectTyped } from './handlers.js';
 import { commonParams, decisionRecipients, mailLanguageFor, threadingHeaders } from './mail.js';
 import { findCentreById, messagesOf } from './queries.js';
 import { requestDetail } from './read.js';
@@ -44,6 +45,8 @@ function reasonFor(input: RejectInput, language: MailLanguage) {
 export async function rejectRequest(ctx: AppContext, p: Principal, reference: string, input: RejectInput) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
+  // A marks amendment takes staff's own words as its reason (merge of `marks`: the reject body has no `reason` now).
+  if (hasTypeHandler(r)) return rejectTyped(ctx, p, r, input.reason_en ?? input.reason_cy ?? input.reason_code ?? '');
   await assertHeldBy(ctx, r, p.accountId);
   const [centre, messages] = await Promise.all([
     r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),

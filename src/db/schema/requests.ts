@@ -22,9 +22,17 @@ export interface EvidenceEntry {
 }
 export type EvidenceLedger = Record<string, EvidenceEntry>;
 
-export const REQUEST_TYPES = ['eo_change'] as const;
+export const REQUEST_TYPES = ['eo_change', 'marks_amendment'] as const;
 
-export const FIELD_SOURCES = ['body_line', 'table', 'free_text', 'pdf', 'subject', 'staff'] as const;
+export const FIELD_SOURCES = [
+  'body_line',
+  'table',
+  'free_text',
+  'pdf',
+  'subject',
+  'staff',
+  'centre_form',
+] as const;
 
 /** A request on the verification queue, e.g. a change of Exams Officer; `reference` is what people read aloud. */
 export const requests = sqliteTable(
