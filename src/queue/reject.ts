@@ -46,7 +46,8 @@ export async function rejectRequest(ctx: AppContext, p: Principal, reference: st
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
   // A marks amendment takes staff's own words as its reason (merge of `marks`: the reject body has no `reason` now).
-  if (hasTypeHandler(r)) return rejectTyped(ctx, p, r, input.reason_en ?? input.reason_cy ?? input.reason_code ?? '');
+  if (hasTypeHandler(r))
+    return rejectTyped(ctx, p, r, input.reason_en ?? input.reason_cy ?? input.reason_code ?? '');
   await assertHeldBy(ctx, r, p.accountId);
   const [centre, messages] = await Promise.all([
     r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),

@@ -49,5 +49,15 @@ code.secret{font-size:1.1rem;background:#f3f2f1;padding:.25rem .5rem;word-break:
 fieldset{border:0;padding:0;margin:0 0 1.5rem}legend{font-weight:700;font-size:1.2rem;margin-bottom:.5rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .footer{max-width:60rem;margin:0 auto;padding:1rem;color:#505a5f;font-size:.85rem}
+label.inline{display:inline;font-weight:400}
+input[type=checkbox]{width:1.5rem;height:1.5rem;vertical-align:middle}
+.options{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
+.options .option{min-width:8rem}.options input,.options select{max-width:14rem}
+.marksheet input.mark,.marksheet input.initials{width:5rem;font:inherit;padding:.2rem;border:2px solid #0b0c0c}
+.marksheet input.cell--ok{background:#cce2d8;border-color:#00703c}
+.marksheet input.cell--bad{border-color:#d4351c;border-width:3px}
+.cell-error{display:block;color:#d4351c;font-weight:700;font-size:.85rem;max-width:14rem}
+.cell-error:empty{display:none}
+.marksheet td{white-space:nowrap}.marksheet td .cell-error{white-space:normal}
 @media (max-width:40rem){html{font-size:16px}.summary th{width:auto;display:block;border:0;padding-bottom:0}.summary td{display:block}}
 `;

@@ -4,12 +4,14 @@ import { DomainError, ERROR_STATUS } from '../errors.js';
 import { chooseLanguage, translator } from '../i18n/index.js';
 import { SITE_CSS } from './assets.js';
 import type { WebEnv, WebState } from './env.js';
+import { MARKSHEET_JS } from './marksheet-script.js';
 import { MessagePage } from './pages/message.js';
 import { render } from './render.js';
 import { accountPages } from './routes/account.js';
 import { authPages, homeOf } from './routes/auth.js';
 import { centrePages } from './routes/centres.js';
 import { linkPages } from './routes/links.js';
+import { marksPages } from './routes/marks.js';
 import { webState } from './state.js';
 
 /** Every path the pages answer; only these look for a session, so the API pays nothing for them. */
@@ -66,6 +68,12 @@ export function webPages() {
       'cache-control': 'public, max-age=3600',
     }),
   );
+  app.get('/assets/marksheet.js', (c) =>
+    c.body(MARKSHEET_JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
   app.get('/', (c) => {
     const { session, principal } = c.get('web');
     if (principal) return c.redirect(homeOf(c), 303);
@@ -77,6 +85,7 @@ export function webPages() {
   app.route('/', linkPages());
   app.route('/', accountPages());
   app.route('/', centrePages());
+  app.route('/', marksPages());
   app.onError(pageError);
   return app;
 }

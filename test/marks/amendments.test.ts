@@ -104,7 +104,7 @@ describe('amendments through the verification queue', () => {
     await m.h.call('POST', '/api/v1/requests/MA-2026-00002/claim', { token: m.h.tokens.admin });
     const rejected = await m.h.call('POST', '/api/v1/requests/MA-2026-00002/reject', {
       token: m.h.tokens.admin,
-      body: { reason: 'The register shows the candidate present.' },
+      body: { reason_en: 'The register shows the candidate present.' },
     });
     expect(rejected.status).toBe(200);
     expect((await row('5002')).marks.task_2).toBe(20);
