@@ -40,9 +40,14 @@ const Nav: FC<{ web: WebState }> = ({ web }) => {
     <nav aria-label={t('web:layout.menu')}>
       <ul class="nav">
         {principal.kind === 'centre' ? (
-          <li>
-            <a href={`/centres/${principal.centreNumber}`}>{t('web:layout.centre')}</a>
-          </li>
+          <>
+            <li>
+              <a href={`/centres/${principal.centreNumber}`}>{t('web:layout.centre')}</a>
+            </li>
+            <li>
+              <a href={`/centres/${principal.centreNumber}/units`}>{t('web:layout.marks')}</a>
+            </li>
+          </>
         ) : (
           <li>
             <a href="/centres">{t('web:layout.find_centre')}</a>
