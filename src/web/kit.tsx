@@ -9,6 +9,17 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A translated string with placeholders, made once and filled many times: i18next's `t` costs about
+ * 0.2 ms a call with interpolation, which a 300-row marksheet with three labelled cells a row felt.
+ */
+export function stencil(t: T, key: string, names: readonly string[]) {
+  const marks = Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`]));
+  const parts = t(key, marks).split(/\u0000(\d+)\u0000/);
+  return (values: Record<string, string | number>) =>
+    parts.map((part, i) => (i % 2 ? String(values[names[Number(part)] ?? ''] ?? '') : part)).join('');
+}
+
 /** A detail's message: the pages' own wording first, then the API's validation wording. */
 export function fieldErrors(t: T, details: readonly ErrorDetail[]): FieldError[] {
   return details.map((d) => ({

@@ -4,6 +4,7 @@ import { DomainError, ERROR_STATUS } from '../../errors.js';
 import { requireSheet } from '../../marks/access.js';
 import { downloadFile, listFiles, uploadFiles } from '../../marks/files.js';
 import { presentComponents, unitTitle } from '../../marks/present.js';
+import { visibleRows } from '../../marks/queries.js';
 import { getMarksheet, listUnits, presentedRows, sheetStatus } from '../../marks/read.js';
 import { addToSample, getSample, replaceInSample } from '../../marks/sample.js';
 import { type SaveRowInput, saveMarks } from '../../marks/save.js';
@@ -37,11 +38,12 @@ async function sheetView(c: C): Promise<SheetView> {
   const p = signedIn(c);
   const query = PageQuery.parse(c.req.query());
   const sheet = await requireSheet(ctx, p, number, unitId);
+  // The status needs the stored rows only, not the presented ones the marksheet makes for its page.
   const [page, all] = await Promise.all([
     getMarksheet(ctx, p, number, unitId, query),
-    presentedRows(ctx, sheet),
+    visibleRows(ctx.db, sheet.sheet.id),
   ]);
-  const status = sheetStatus(sheet, all.rows);
+  const status = sheetStatus(sheet, all);
   return {
     number,
     unitId,
