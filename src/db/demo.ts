@@ -99,12 +99,6 @@ const DEMO_TOKENS: { role: TokenRole; email?: string; centre?: string; name?: st
     what: 'helpline staff',
   },
   { role: 'admin', email: 'gweinyddwr@cymorth.localhost', name: 'Carys Admin', what: 'staff admin' },
-  {
-    role: 'moderator',
-    email: 'cymedrolwr@cymorth.localhost',
-    name: 'Mared Moderator',
-    what: 'moderator of 3700U1 at 68123',
-  },
   { role: 'eo', centre: '68123', what: 'EO of Ysgol Gyfun Gŵyr (Welsh)' },
   { role: 'eo', centre: '66410', what: "EO of St Teilo's High School (English)" },
   {
@@ -113,6 +107,12 @@ const DEMO_TOKENS: { role: TokenRole; email?: string; centre?: string; name?: st
     email: 'athro@ysgolgwyr.cymru',
     name: 'Ifan Jenkins',
     what: 'teacher at 68123',
+  },
+  {
+    role: 'moderator',
+    email: 'cymedrolwr@cymorth.localhost',
+    name: 'Mared Moderator',
+    what: 'moderator of 3700U1 at 68123',
   },
 ];
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import {
   accounts,
   candidates,
@@ -38,12 +39,16 @@ export function sheetsOfCentre(db: Db, centreId: number) {
     .orderBy(asc(series.name), asc(units.code));
 }
 
+/** Withdrawn entries stay visible while they carry a mark. */
+const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
+
 /**
  * The rows a marksheet shows: processed entries, and withdrawn ones only while they carry a mark
  * (a mark once given is not silently lost). Each with its active sample membership, if any.
+ * Prepared once per database: every save and every page of a sheet runs it.
  */
-export function visibleRows(db: Db, marksheetId: number) {
-  return db
+const rowsOfSheet = preparedPerDb((db) =>
+  db
     .select({
       entry: entries,
       candidate: candidates,
@@ -53,13 +58,16 @@ export function visibleRows(db: Db, marksheetId: number) {
     .from(entries)
     .innerJoin(candidates, eq(candidates.id, entries.candidateId))
     .leftJoin(sampleMembers, and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt)))
-    .where(and(eq(entries.marksheetId, marksheetId), visibleSql()))
-    .orderBy(asc(candidates.number));
+    .where(and(eq(entries.marksheetId, sql.placeholder('sheet')), visibleSql()))
+    .orderBy(asc(candidates.number))
+    .prepare(),
+);
+
+export function visibleRows(db: Db, marksheetId: number) {
+  return rowsOfSheet(db).all({ sheet: marksheetId });
 }
 
 export type SheetRow = Awaited<ReturnType<typeof visibleRows>>[number];
-
-export const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
 
 /** Every sample membership of a sheet, replaced ones included, with the candidate's number. */
 export function sampleOf(db: Db, marksheetId: number) {
@@ -82,10 +90,6 @@ export function filesOf(db: Db, entryId: number) {
     .from(entryFiles)
     .where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.deletedAt)))
     .orderBy(asc(entryFiles.id));
-}
-
-export function findUnitById(db: Db, id: number) {
-  return db.select().from(units).where(eq(units.id, id)).get();
 }
 
 export function moderatedBy(db: Db, moderatorId: number) {

@@ -10,8 +10,8 @@ export function componentKey(label: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-export type CellProblem = 'over_max' | 'not_a_mark';
-export type CellResult = { ok: true; value: MarkValue | null } | { ok: false; code: CellProblem };
+type CellProblem = 'over_max' | 'not_a_mark';
+type CellResult = { ok: true; value: MarkValue | null } | { ok: false; code: CellProblem };
 
 /**
  * The seed's cell grammar: an integer 0..max; `a`/`A` is absent; `c`, `C`, `cf`, `CF` carry forward
@@ -56,7 +56,7 @@ export function totalOf(components: readonly UnitComponent[], marks: MarkCells):
   return values.reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
 }
 
-export interface RowState {
+interface RowState {
   marks: MarkCells;
   initials: string | null;
 }
@@ -70,14 +70,13 @@ export function missingOf(components: readonly UnitComponent[], needsInitials: b
   return missing;
 }
 
-export const hasAnyMark = (marks: MarkCells) => Object.keys(marks).length > 0;
+// Built once: making a DateTimeFormat costs far more than using one.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's calendar date in Europe/London (`YYYY-MM-DD`), which is what deadlines are set in. */
-export function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+export const londonDate = (at: Date): string => LONDON_DAY.format(at);
