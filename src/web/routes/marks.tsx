@@ -7,7 +7,7 @@ import { presentComponents, unitTitle } from '../../marks/present.js';
 import { visibleRows } from '../../marks/queries.js';
 import { getMarksheet, listUnits, presentedRows, sheetStatus } from '../../marks/read.js';
 import { addToSample, getSample, replaceInSample } from '../../marks/sample.js';
-import { type SaveRowInput, saveMarks } from '../../marks/save.js';
+import { saveMarks } from '../../marks/save.js';
 import { submitMarks } from '../../marks/submit.js';
 import type { WebEnv } from '../env.js';
 import { type CellResults, cellId, MarksheetPage, type SheetView } from '../pages/marksheet.js';
@@ -20,6 +20,7 @@ import { formOf } from './auth.js';
 import { signedIn } from './guard.js';
 
 type C = Context<WebEnv>;
+type SaveRowInput = Parameters<typeof saveMarks>[4]['rows'][number];
 
 /** The seed's options; "rows" goes up to 500 so a whole class fits on one page. */
 const PageQuery = z.object({
