@@ -99,14 +99,22 @@ describe('the marksheet, by keyboard alone, in Chromium', { timeout: 240_000 }, 
       'arholiadau@ysgolgwyr.cymru',
       demo.passwords.get('arholiadau@ysgolgwyr.cymru') ?? '',
     );
+    const shots = process.env.WEB_SCREENSHOTS;
     for (const lang of ['cy', 'en']) {
-      await page.goto(`${base}/centres/68123/units?lang=${lang}`);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.locator('a[href$="/marksheet"]').first().click();
-      expect(await axeViolations(page)).toEqual([]);
-      await page.goto(`${base}/centres/68123/units?lang=${lang}`);
-      await page.locator('a[href$="/sample"]').first().click();
-      expect(await axeViolations(page)).toEqual([]);
+      for (const width of [1100, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        const look = async (name: string) => {
+          if (width === 1100) expect(await axeViolations(page)).toEqual([]);
+          if (shots) await page.screenshot({ path: `${shots}/${name}-${lang}-${width}.png`, fullPage: true });
+        };
+        await page.goto(`${base}/centres/68123/units?lang=${lang}`);
+        await look('units');
+        await page.locator('a[href$="/marksheet"]').first().click();
+        await look('marksheet');
+        await page.goto(`${base}/centres/68123/units?lang=${lang}`);
+        await page.locator('a[href$="/sample"]').first().click();
+        await look('sample');
+      }
     }
     await person.close();
   });

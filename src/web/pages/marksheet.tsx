@@ -171,24 +171,32 @@ export const MarksheetPage: FC<{
         novalidate
       >
         <Csrf web={web} />
-        <table class="data marksheet">
-          <caption class="visually-hidden">{t('web:marksheet.caption', { unit: sheet.heading })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('web:marksheet.candidate')}</th>
-              <th scope="col">{t('web:marksheet.name')}</th>
-              {sheet.components.map((c) => (
-                <th scope="col">{t('web:marksheet.component', { label: c.label, max: c.max })}</th>
-              ))}
-              <th scope="col">{t('web:marksheet.total')}</th>
-              {sheet.initials ? <th scope="col">{t('web:marksheet.initials')}</th> : null}
-              <th scope="col">{t('web:marksheet.sample')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {raw(bodyRows(sheet, results, { cell: cellLabel, initials: initialsLabel, inSample }))}
-          </tbody>
-        </table>
+        {/* A wide table scrolls inside its own box on a phone (WCAG 1.4.10 allows it for data tables). */}
+        <div
+          class="table-scroll"
+          role="region"
+          aria-label={t('web:marksheet.caption', { unit: sheet.heading })}
+          tabindex={0}
+        >
+          <table class="data marksheet">
+            <caption class="visually-hidden">{t('web:marksheet.caption', { unit: sheet.heading })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('web:marksheet.candidate')}</th>
+                <th scope="col">{t('web:marksheet.name')}</th>
+                {sheet.components.map((c) => (
+                  <th scope="col">{t('web:marksheet.component', { label: c.label, max: c.max })}</th>
+                ))}
+                <th scope="col">{t('web:marksheet.total')}</th>
+                {sheet.initials ? <th scope="col">{t('web:marksheet.initials')}</th> : null}
+                <th scope="col">{t('web:marksheet.sample')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {raw(bodyRows(sheet, results, { cell: cellLabel, initials: initialsLabel, inSample }))}
+            </tbody>
+          </table>
+        </div>
         {pages > 1 ? (
           <nav aria-label={t('web:marksheet.pages')}>
             <ul class="nav">

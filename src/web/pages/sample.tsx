@@ -88,34 +88,36 @@ export const SamplePage: FC<{ web: WebState; view: SampleView; errors: FieldErro
       <p class="caption">{view.heading}</p>
       <h1>{t('web:sample.title')}</h1>
       <p>{t('web:sample.intro')}</p>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{t('web:marksheet.candidate')}</th>
-            <th scope="col">{t('web:marksheet.name')}</th>
-            <th scope="col">{t('web:marksheet.total')}</th>
-            <th scope="col">{t('web:sample.why')}</th>
-            <th scope="col">{t('web:sample.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {live.map((m) => (
+      <div class="table-scroll" role="region" aria-label={t('web:sample.title')} tabindex={0}>
+        <table class="data">
+          <thead>
             <tr>
-              <td>{m.candidate_number}</td>
-              <td>{m.name}</td>
-              <td>{String(m.total ?? '')}</td>
-              <td>
-                {t(`web:sample.reason_${m.reason}`)}
-                {m.replaces ? ` · ${t('web:sample.replaces', { candidate: m.replaces })}` : ''}
-              </td>
-              <td>
-                {m.reason === 'system' ? <Replace web={web} view={view} m={m} /> : null}
-                {view.uploads ? <Files web={web} view={view} m={m} /> : null}
-              </td>
+              <th scope="col">{t('web:marksheet.candidate')}</th>
+              <th scope="col">{t('web:marksheet.name')}</th>
+              <th scope="col">{t('web:marksheet.total')}</th>
+              <th scope="col">{t('web:sample.why')}</th>
+              <th scope="col">{t('web:sample.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {live.map((m) => (
+              <tr>
+                <td>{m.candidate_number}</td>
+                <td>{m.name}</td>
+                <td>{String(m.total ?? '')}</td>
+                <td>
+                  {t(`web:sample.reason_${m.reason}`)}
+                  {m.replaces ? ` · ${t('web:sample.replaces', { candidate: m.replaces })}` : ''}
+                </td>
+                <td>
+                  {m.reason === 'system' ? <Replace web={web} view={view} m={m} /> : null}
+                  {view.uploads ? <Files web={web} view={view} m={m} /> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {view.addable.length ? (
         <form method="post" action={`/centres/${view.number}/units/${view.unitId}/sample/add`}>
           <Csrf web={web} />
