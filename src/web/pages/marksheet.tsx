@@ -172,9 +172,8 @@ export const MarksheetPage: FC<{
       >
         <Csrf web={web} />
         {/* A wide table scrolls inside its own box on a phone (WCAG 1.4.10 allows it for data tables). */}
-        <div
+        <section
           class="table-scroll"
-          role="region"
           aria-label={t('web:marksheet.caption', { unit: sheet.heading })}
           tabindex={0}
         >
@@ -196,7 +195,7 @@ export const MarksheetPage: FC<{
               {raw(bodyRows(sheet, results, { cell: cellLabel, initials: initialsLabel, inSample }))}
             </tbody>
           </table>
-        </div>
+        </section>
         {pages > 1 ? (
           <nav aria-label={t('web:marksheet.pages')}>
             <ul class="nav">

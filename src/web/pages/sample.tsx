@@ -88,7 +88,7 @@ export const SamplePage: FC<{ web: WebState; view: SampleView; errors: FieldErro
       <p class="caption">{view.heading}</p>
       <h1>{t('web:sample.title')}</h1>
       <p>{t('web:sample.intro')}</p>
-      <div class="table-scroll" role="region" aria-label={t('web:sample.title')} tabindex={0}>
+      <section class="table-scroll" aria-label={t('web:sample.title')} tabindex={0}>
         <table class="data">
           <thead>
             <tr>
@@ -117,7 +117,7 @@ export const SamplePage: FC<{ web: WebState; view: SampleView; errors: FieldErro
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {view.addable.length ? (
         <form method="post" action={`/centres/${view.number}/units/${view.unitId}/sample/add`}>
           <Csrf web={web} />
