@@ -119,7 +119,7 @@ export const SamplePage: FC<{ web: WebState; view: SampleView; errors: FieldErro
         </table>
       </section>
       {view.addable.length ? (
-        <form method="post" action={`/centres/${view.number}/units/${view.unitId}/sample/add`}>
+        <form method="post" action={`/centres/${view.number}/units/${view.unitId}/sample`}>
           <Csrf web={web} />
           <h2>{t('web:sample.add_title')}</h2>
           <div class="form-group">

@@ -253,7 +253,7 @@ export function marksPages() {
         <SamplePage web={c.get('web')} view={await sampleView(c)} errors={[]} notice={notice} />,
       );
     })
-    .post('/centres/:number/units/:unit/sample/add', async (c) => {
+    .post('/centres/:number/units/:unit/sample', async (c) => {
       const form = await formOf(c);
       const { number, unitId } = where(c);
       return sampleAction(
