@@ -71,6 +71,28 @@ describe('the sample page', () => {
     expect(await file.text()).toBe('first piece of work');
   });
 
+  it('adds a candidate the centre chooses and replaces a chosen one whose work is lost', async () => {
+    const { v } = await signedInVisitor(h, EO, PASSWORD);
+    // The oracy unit: 24 candidates, so the system chose 15 and others can be added.
+    const unit =
+      (await listUnits(h.ctx, STAFF, '68123', 'en')).data.find((u) => u.code === '3700U1')?.id ?? 0;
+    const page = await v.get(`/centres/68123/units/${unit}/sample?lang=en`);
+    const extra = page.text.match(/<option value="(\d{4})">/)?.[1] ?? '';
+    expect((await v.post(`/centres/68123/units/${unit}/sample`, { candidate: extra })).location).toMatch(
+      /\?added$/,
+    );
+    const added = await v.get(`/centres/68123/units/${unit}/sample?lang=en`);
+    expect(added.text).toMatch(new RegExp(`<td>${extra}</td>.*?Added by the centre`, 's'));
+    const chosen = added.text.match(/sample\/(\d{4})\/replace"/)?.[1] ?? '';
+    const replaced = await v.post(`/centres/68123/units/${unit}/sample/${chosen}/replace`, {
+      reason: 'lost',
+    });
+    expect(replaced.location).toMatch(/\?replaced$/);
+    const after = await v.get(`/centres/68123/units/${unit}/sample?lang=en`);
+    expect(after.text).toContain(`replaces ${chosen}`);
+    expect(after.text).not.toContain(`<td>${chosen}</td>`);
+  });
+
   it('refuses an upload without its CSRF token', async () => {
     const { v } = await signedInVisitor(h, EO, PASSWORD);
     const page = await v.get(`/centres/68123/units/${unit}/sample`);
