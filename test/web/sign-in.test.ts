@@ -142,6 +142,14 @@ describe('forgot password and the links in mail', () => {
     expect(spent.text).toContain('Mae&#39;r ddolen hon wedi&#39;i defnyddio');
   });
 
+  it('keeps pages out of caches, referrers and frames, and lets them run only their own script', async () => {
+    const res = await h.app.request('/sign-in');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('answers a hostile or unknown link with a page that echoes nothing of it', async () => {
     const v = visitor(h);
     const res = await v.get(`/invites/${encodeURIComponent('<script>alert(1)</script>')}`);
