@@ -1,7 +1,6 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Hono } from 'hono';
 import { hubRoutes } from './access/hub/routes.js';
-import { invitePageRoutes } from './access/invite-page.js';
 import { accessRoutes } from './access/routes.js';
 import { usersRoutes } from './access/users/routes.js';
 import { centresRoutes } from './centres/routes.js';
@@ -23,6 +22,7 @@ import { marksModerationRoutes } from './marks/routes-moderation.js';
 import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { webPages } from './web/routes.js';
 
 const API_PREFIX = '/api/v1';
 
@@ -41,8 +41,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.use(contextMiddleware(ctx, [marksUploadBody(ctx.config)]));
 
   app.route('/', healthRoutes());
-  // The page the one-time links in invite and reset mail open: for people, so not in the API document.
-  app.route('/', invitePageRoutes());
+  // The pages for people (sign-in, the links in invite and reset mail, centre, profile): not in the API document.
+  app.route('/', webPages());
   if (opts.chat) app.route('/', opts.chat);
 
   app.route(API_PREFIX, centresRoutes());

@@ -68,6 +68,8 @@ const configSchema = z.object({
   CHAT_LANGUAGE: z.enum(['en', 'cy']).default('en'),
   /** How often the chat worker looks for posts to deliver. */
   CHAT_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /** A signed-in page session ends after this many minutes without a request. */
+  WEB_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** The largest file a centre may upload as a sample candidate's evidence (IAMIS upload). */
   MARKS_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20_971_520),
   /** How intake signs in to the mailbox: the password in IMAP_URL, or an OAuth2 token (XOAUTH2). */

@@ -7,6 +7,7 @@ import type { BlobStore } from './files/blob-store.js';
 import type { Mailer } from './mail/mailer.js';
 import type { MailVerifier } from './mail-auth/verifier.js';
 import type { OcrEngine } from './ocr/engine.js';
+import type { PasswordHasher } from './web/auth/passwords.js';
 
 /** Everything the core needs, built once by an entry point (Node, Workers, tests) and passed in. */
 export interface AppContext {
@@ -24,4 +25,6 @@ export interface AppContext {
   ocr?: OcrEngine;
   /** Verifies DKIM, DMARC and ARC on stored mail (Node: mailauth over a cached resolver); absent on Workers. */
   mailVerifier?: MailVerifier;
+  /** argon2id for page passwords: native on Node; absent, the pure-JS one that also runs on Workers. */
+  passwords?: PasswordHasher;
 }

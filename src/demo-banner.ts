@@ -5,7 +5,12 @@ export interface DemoToken {
 }
 
 /** What a fresh demo start prints: each demo account's token (shown once) and requests to try with them. */
-export function demoBanner(base: string, tokens: DemoToken[], notes: string[] = []): string {
+export function demoBanner(
+  base: string,
+  tokens: DemoToken[],
+  notes: string[] = [],
+  passwords: { email: string; password: string }[] = [],
+): string {
   const [support, , , eoCy] = tokens;
   const lines = [
     '',
@@ -22,6 +27,13 @@ export function demoBanner(base: string, tokens: DemoToken[], notes: string[] = 
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" -H "Content-Type: application/json" -X PATCH -d '{"ukprn":"123"}' ${base}/api/v1/centres/68123`,
     '',
     `API docs: ${base}/docs   OpenAPI: ${base}/api/v1/openapi.json`,
+    ...(passwords.length
+      ? [
+          '',
+          `Sign in to the pages at ${base}/sign-in (passwords shown once; the first sign-in sets up the authenticator app):`,
+          ...passwords.map((p) => `  ${p.email.padEnd(36)} ${p.password}`),
+        ]
+      : []),
     ...notes,
     '',
   ];

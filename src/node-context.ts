@@ -9,6 +9,7 @@ import { nodeMailer } from './mail/node-mailer.js';
 import { cachedResolver, systemLookup } from './mail-auth/resolver.js';
 import { createMailVerifier } from './mail-auth/verifier.js';
 import { tesseractFromConfig } from './ocr/tesseract.js';
+import { nativeHasher } from './web/auth/node-passwords.js';
 
 /**
  * A file or a path that cannot hold the database (no such directory, no permission, not a database)
@@ -50,6 +51,7 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
       }),
       authservId: config.MAIL_AUTHSERV_ID,
     }),
+    passwords: nativeHasher,
   };
   const close = async () => {
     ctx.mailer.close();

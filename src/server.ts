@@ -19,6 +19,7 @@ import { startDelivery } from './mail/delivery.js';
 import { templateFiles } from './mail/template-files.js';
 import { buildNodeContext } from './node-context.js';
 import { startClock } from './queue/clock.js';
+import { seedDemoPasswords } from './web/demo.js';
 
 /**
  * Mail out (without SMTP_URL), the drop folder and stored attachments all live under DATA_DIR: a
@@ -45,6 +46,10 @@ async function showDemo(ctx: AppContext, port: number) {
     return;
   }
   const tokens = await seedDemo(ctx);
+  const passwords = await seedDemoPasswords(
+    ctx,
+    tokens.map((t) => t.email),
+  );
   const requests = await seedDemoLettersInChild(process.env).catch((err) => {
     logger.warn({ err }, 'the demo letters were not read; the queue starts empty');
     return [];
@@ -54,7 +59,9 @@ async function showDemo(ctx: AppContext, port: number) {
     ? 'Mail: reading the mailbox at IMAP_URL.'
     : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
   const support = tokens[0]?.token ?? '';
-  process.stdout.write(demoBanner(base, tokens, [mail, ...demoRequestLines(base, support, requests)]));
+  process.stdout.write(
+    demoBanner(base, tokens, [mail, ...demoRequestLines(base, support, requests)], passwords),
+  );
 }
 
 async function main() {

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { accounts, apiTokens, invites } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 
-async function findInvite(ctx: AppContext, token: string) {
+export async function findInvite(ctx: AppContext, token: string) {
   const invite = await ctx.db
     .select({ invite: invites, account: accounts })
     .from(invites)
@@ -18,7 +18,7 @@ async function findInvite(ctx: AppContext, token: string) {
 type FoundInvite = NonNullable<Awaited<ReturnType<typeof findInvite>>>;
 
 /** Why a link cannot be spent now, or nothing when it can. */
-function refusal(invite: FoundInvite | undefined, now: Date) {
+export function refusal(invite: FoundInvite | undefined, now: Date) {
   if (!invite) return 'token_not_found' as const;
   if (invite.invite.usedAt) return 'invite_used' as const;
   // A re-sent invite or a later email change expires older links at once: the same answer as age.

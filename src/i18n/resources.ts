@@ -8,6 +8,7 @@ import cyIntake from '../../locales/cy/intake.json' with { type: 'json' };
 import cyMarks from '../../locales/cy/marks.json' with { type: 'json' };
 import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
+import cyWeb from '../../locales/cy/web.json' with { type: 'json' };
 import enAccess from '../../locales/en/access.json' with { type: 'json' };
 import enCentres from '../../locales/en/centres.json' with { type: 'json' };
 import enChat from '../../locales/en/chat.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import enIntake from '../../locales/en/intake.json' with { type: 'json' };
 import enMarks from '../../locales/en/marks.json' with { type: 'json' };
 import enQueue from '../../locales/en/queue.json' with { type: 'json' };
 import enValidation from '../../locales/en/validation.json' with { type: 'json' };
+import enWeb from '../../locales/en/web.json' with { type: 'json' };
 
 /** Imported, not read from disk, so the Workers bundle carries them. One namespace per file. */
 export const resources = {
@@ -32,6 +34,7 @@ export const resources = {
     marks: enMarks,
     queue: enQueue,
     chat: enChat,
+    web: enWeb,
   },
   cy: {
     common: cyCommon,
@@ -44,5 +47,6 @@ export const resources = {
     marks: cyMarks,
     queue: cyQueue,
     chat: cyChat,
+    web: cyWeb,
   },
 };

@@ -28,6 +28,8 @@ import cyLoginChangedHtml from '../../templates/cy/login_changed.html';
 import cyLoginChangedTxt from '../../templates/cy/login_changed.txt';
 import cyLoginChangedOldHtml from '../../templates/cy/login_changed_old.html';
 import cyLoginChangedOldTxt from '../../templates/cy/login_changed_old.txt';
+import cyPasswordResetHtml from '../../templates/cy/password_reset.html';
+import cyPasswordResetTxt from '../../templates/cy/password_reset.txt';
 import enEoChangeApprovedCentreHtml from '../../templates/en/eo_change_approved_centre.html';
 import enEoChangeApprovedCentreTxt from '../../templates/en/eo_change_approved_centre.txt';
 import enEoChangeCompletedHtml from '../../templates/en/eo_change_completed.html';
@@ -52,9 +54,15 @@ import enLoginChangedHtml from '../../templates/en/login_changed.html';
 import enLoginChangedTxt from '../../templates/en/login_changed.txt';
 import enLoginChangedOldHtml from '../../templates/en/login_changed_old.html';
 import enLoginChangedOldTxt from '../../templates/en/login_changed_old.txt';
+import enPasswordResetHtml from '../../templates/en/password_reset.html';
+import enPasswordResetTxt from '../../templates/en/password_reset.txt';
 import type { TemplateStore } from './templates.js';
 
 export const workerTemplates: TemplateStore = {
+  'cy/password_reset.txt': cyPasswordResetTxt,
+  'cy/password_reset.html': cyPasswordResetHtml,
+  'en/password_reset.txt': enPasswordResetTxt,
+  'en/password_reset.html': enPasswordResetHtml,
   'cy/eo_change_approved_centre.txt': cyEoChangeApprovedCentreTxt,
   'cy/eo_change_approved_centre.html': cyEoChangeApprovedCentreHtml,
   'cy/eo_change_completed.txt': cyEoChangeCompletedTxt,

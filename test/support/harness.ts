@@ -18,6 +18,7 @@ import type { Mailer } from '../../src/mail/mailer.js';
 import { cachedResolver } from '../../src/mail-auth/resolver.js';
 import { createMailVerifier } from '../../src/mail-auth/verifier.js';
 import { tesseractFromConfig } from '../../src/ocr/tesseract.js';
+import { nativeHasher } from '../../src/web/auth/node-passwords.js';
 import { testDns } from './dns.js';
 
 export const T0 = '2026-11-23T09:00:00.000Z';
@@ -63,6 +64,7 @@ export async function createHarness(
       resolver: cachedResolver(dns.lookup, { timeoutMs: 1000, cacheMs: 0 }),
       authservId: config.MAIL_AUTHSERV_ID,
     }),
+    passwords: nativeHasher,
   };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';

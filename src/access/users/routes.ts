@@ -22,6 +22,7 @@ import { readUpload, XLSX_TYPE } from './bulk-parse.js';
 import { BulkReportSchema, presentBulkReport } from './bulk-present.js';
 import { deleteUser } from './delete.js';
 import { UserSchema } from './present.js';
+import { sendPasswordReset } from './reset.js';
 import { AccessBody, DeleteBody, InviteBody, ListUsersQuery, PatchUserBody, UserParams } from './schema.js';
 import { getUser, InvitedUserSchema, inviteUser, listUsers, resendInvite } from './service.js';
 import { BULK_COLUMNS, templateCsv, templateXlsx } from './template.js';
@@ -170,6 +171,22 @@ const resend = createRoute({
   },
 });
 
+const reset = createRoute({
+  method: 'post',
+  path: '/centres/{number}/users/{id}/reset',
+  tags,
+  summary: 'Send a password reset link (the Centre Admin or staff support/admin)',
+  description:
+    'For an account that lost its password or authenticator app: a one-time link, valid 7 days, mailed in the account’s language; earlier links stop working.',
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  request: { params: UserParams, query: LangQuery },
+  responses: {
+    200: jsonContent(InvitedUserSchema, 'The account, with the link’s expiry'),
+    ...errorResponses,
+  },
+});
+
 const access = createRoute({
   method: 'put',
   path: '/centres/{number}/users/{id}/access',
@@ -299,6 +316,10 @@ export function usersRoutes() {
         c.req.valid('query').mode,
       );
       return c.json(presentBulkReport(report, c.get('t')), 201);
+    })
+    .openapi(reset, async (c) => {
+      const { number, id } = c.req.valid('param');
+      return c.json(await sendPasswordReset(c.get('ctx'), principalOf(c), number, id), 200);
     })
     .openapi(invite, async (c) =>
       c.json(

@@ -10,3 +10,4 @@ export * from './outbox.js';
 export * from './queue.js';
 export * from './requests.js';
 export * from './tokens.js';
+export * from './web.js';

@@ -1,0 +1,50 @@
+import { raw } from 'hono/html';
+import type { FC } from 'hono/jsx';
+import type { WebState } from '../env.js';
+import { Csrf, ErrorSummary, Field, type FieldError, Layout } from '../kit.js';
+
+/**
+ * Turning on the second factor: a QR code for the app, the secret for typing it in by hand, and one
+ * code to prove the app holds it before it is switched on.
+ */
+export const EnrolPage: FC<{ web: WebState; qrSvg: string; secret: string; errors: FieldError[] }> = ({
+  web,
+  qrSvg,
+  secret,
+  errors,
+}) => {
+  const { t } = web;
+  return (
+    <Layout web={web} title={t('web:enrol.title')}>
+      <ErrorSummary t={t} errors={errors} />
+      <h1>{t('web:enrol.title')}</h1>
+      <p>{t('web:enrol.intro')}</p>
+      <h2>{t('web:enrol.step_scan')}</h2>
+      <div class="qr" role="img" aria-label={t('web:enrol.qr_label')}>
+        {raw(qrSvg)}
+      </div>
+      <p id="secret-hint">{t('web:enrol.secret_intro')}</p>
+      <p>
+        <code class="secret" id="secret" aria-describedby="secret-hint">
+          {secret}
+        </code>
+      </p>
+      <h2>{t('web:enrol.step_code')}</h2>
+      <form method="post" action="/enrol" novalidate>
+        <Csrf web={web} />
+        <Field
+          name="code"
+          label={t('web:code.label')}
+          hint={t('web:enrol.code_hint')}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          class="code"
+          errors={errors}
+        />
+        <button class="button" type="submit">
+          {t('web:enrol.button')}
+        </button>
+      </form>
+    </Layout>
+  );
+};
