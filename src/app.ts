@@ -13,6 +13,7 @@ import { newRouter } from './http/router.js';
 import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
 import { queueRoutes } from './queue/routes.js';
+import { reportsRoutes } from './reports/routes.js';
 
 const API_PREFIX = '/api/v1';
 
@@ -40,6 +41,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, usersRoutes());
   app.route(API_PREFIX, intakeRoutes());
   app.route(API_PREFIX, queueRoutes());
+  app.route(API_PREFIX, reportsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

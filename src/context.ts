@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { BlobStore } from './files/blob-store.js';
 import type { Mailer } from './mail/mailer.js';
+import type { FontSource } from './reports/fonts.js';
 
 /** Everything the core needs, built once by an entry point (Node, Workers, tests) and passed in. */
 export interface AppContext {
@@ -18,4 +19,6 @@ export interface AppContext {
   mailer: Mailer;
   /** Token-to-principal lookups remembered between writes (Node); absent where writes cannot be seen (Workers). */
   principals?: PrincipalCache;
+  /** The TrueType fonts PDF reports are set in; absent where reports are not served. */
+  fonts?: FontSource;
 }

@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   bulk_unreadable: 422,
   bulk_unsupported_file: 415,
   not_available_here: 501,
+  assessment_not_passed: 409,
+  reports_not_available: 501,
   internal_error: 500,
 } as const;
 

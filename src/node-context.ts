@@ -6,6 +6,7 @@ import type { AppContext } from './context.js';
 import { openNodeDatabase } from './db/node.js';
 import { fsBlobStore } from './files/fs-blob-store.js';
 import { nodeMailer } from './mail/node-mailer.js';
+import { nodeFontSource } from './reports/node-fonts.js';
 
 /**
  * A file or a path that cannot hold the database (no such directory, no permission, not a database)
@@ -39,6 +40,7 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
     blobs: fsBlobStore(config.DATA_DIR),
     mailer: nodeMailer(config),
     principals,
+    fonts: nodeFontSource,
   };
   const close = async () => {
     ctx.mailer.close();

@@ -5,6 +5,7 @@ import cyErrors from '../../locales/cy/errors.json' with { type: 'json' };
 import cyHub from '../../locales/cy/hub.json' with { type: 'json' };
 import cyIntake from '../../locales/cy/intake.json' with { type: 'json' };
 import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
+import cyReports from '../../locales/cy/reports.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
 import enAccess from '../../locales/en/access.json' with { type: 'json' };
 import enCentres from '../../locales/en/centres.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import enErrors from '../../locales/en/errors.json' with { type: 'json' };
 import enHub from '../../locales/en/hub.json' with { type: 'json' };
 import enIntake from '../../locales/en/intake.json' with { type: 'json' };
 import enQueue from '../../locales/en/queue.json' with { type: 'json' };
+import enReports from '../../locales/en/reports.json' with { type: 'json' };
 import enValidation from '../../locales/en/validation.json' with { type: 'json' };
 
 /** Imported, not read from disk, so the Workers bundle carries them. One namespace per file. */
@@ -26,6 +28,7 @@ export const resources = {
     hub: enHub,
     intake: enIntake,
     queue: enQueue,
+    reports: enReports,
   },
   cy: {
     common: cyCommon,
@@ -36,5 +39,6 @@ export const resources = {
     hub: cyHub,
     intake: cyIntake,
     queue: cyQueue,
+    reports: cyReports,
   },
 };

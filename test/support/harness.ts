@@ -15,6 +15,7 @@ import { openNodeDatabase } from '../../src/db/node.js';
 import { memoryBlobStore } from '../../src/files/blob-store.js';
 import { createFileMailer } from '../../src/mail/file-mailer.js';
 import type { Mailer } from '../../src/mail/mailer.js';
+import { nodeFontSource } from '../../src/reports/node-fonts.js';
 
 export const T0 = '2026-11-23T09:00:00.000Z';
 
@@ -52,6 +53,7 @@ export async function createHarness(
     blobs: memoryBlobStore(),
     mailer,
     principals,
+    fonts: nodeFontSource,
   };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';

@@ -1,0 +1,73 @@
+import type { Language } from '../i18n/index.js';
+import { lazy } from '../lazy.js';
+import type { ReportFonts } from './fonts.js';
+
+const loadPdfkit = lazy(async () => (await import('pdfkit')).default);
+
+export type Doc = PDFKit.PDFDocument;
+
+/** A4 in points, and the margins every report keeps; the footer sits inside the bottom one. */
+export const PAGE = { width: 595.28, height: 841.89, margin: 42, footer: 24 } as const;
+
+export interface DocumentMeta {
+  /** Shown in the viewer's title bar (`displayTitle`) and read out first by a screen reader. */
+  title: string;
+  author: string;
+  subject: string;
+  /** The document language a screen reader speaks it in: Welsh for a bilingual report, which starts in Welsh. */
+  lang: Language;
+  createdAt: Date;
+}
+
+/** A tagged, A4 PDF set in the embedded fonts: `body` and `bold`; no standard font is ever loaded. */
+export async function newDocument(fonts: ReportFonts, meta: DocumentMeta): Promise<Doc> {
+  const PDFDocument = await loadPdfkit();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    // A default font given here keeps pdfkit from loading Helvetica, a WinAnsi font that garbles ŵ and ŷ.
+    font: fonts.regular as unknown as string,
+    tagged: true,
+    lang: meta.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Creator: 'cymorth',
+      CreationDate: meta.createdAt,
+    },
+  });
+  doc.registerFont('body', fonts.regular as unknown as string);
+  doc.registerFont('bold', fonts.bold as unknown as string);
+  return doc.font('body');
+}
+
+/** Text as it is drawn: composed (NFC), so "ŵ" typed as w + combining circumflex finds the font's ŵ. */
+export const nfc = (text: string) => text.normalize('NFC');
+
+/**
+ * Draws `text` outside the document's structure (a page number, a repeated heading), so a screen
+ * reader skips it; `lineBreak: false` keeps text below the bottom margin from starting a new page.
+ */
+export function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Pagination' });
+  draw();
+  doc.endMarkedContent();
+}
+
+/**
+ * The footer every page carries: what and when on the left, "Page x of y" on the right. No `width`:
+ * pdfkit wraps (and so breaks the page) whenever it is given one, `lineBreak: false` or not.
+ */
+export function footer(doc: Doc, left: string, right: string): void {
+  const y = PAGE.height - PAGE.margin + 10;
+  artifact(doc, () => {
+    doc.font('body').fontSize(8).fillColor('#444444');
+    doc.text(nfc(left), PAGE.margin, y, { lineBreak: false });
+    const r = nfc(right);
+    doc.text(r, PAGE.width - PAGE.margin - doc.widthOfString(r), y, { lineBreak: false });
+    doc.fillColor('black');
+  });
+}
