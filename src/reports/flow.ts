@@ -72,7 +72,7 @@ function rowHeight(doc: Doc, columns: Column[], cells: Cell[], font: string, siz
 function drawCellText(doc: Doc, cell: Cell, x: number, y: number, col: Column) {
   const width = col.width - 2 * PAD;
   if (typeof cell === 'string') {
-    doc.text(nfc(cell), x + PAD, y + PAD, { width, align: col.align ?? 'left' });
+    doc.fillColor('black').text(nfc(cell), x + PAD, y + PAD, { width, align: col.align ?? 'left' });
     return;
   }
   // Runs (an original mark and its amendment) are short: set on one line, placed by hand, since
@@ -98,7 +98,7 @@ function drawRow(
 ) {
   const font = header ? 'bold' : 'body';
   artifact(doc, () => {
-    if (header) doc.rect(PAGE.margin, y, WIDTH, height).fill('#e8e8e8');
+    if (header) doc.rect(PAGE.margin, y, WIDTH, height).fill('#e8e8e8').fillColor('black');
     doc
       .moveTo(PAGE.margin, y + height)
       .lineTo(PAGE.margin + WIDTH, y + height)

@@ -1,4 +1,5 @@
 import type { CandidatesReportData } from '../../src/reports/candidates/data.js';
+import type { ModeratorReportData } from '../../src/reports/moderator/data.js';
 
 export const PRODUCED = new Date('2027-08-22T08:15:00Z');
 
@@ -40,4 +41,28 @@ export function candidatesData(
     producedAt: PRODUCED,
   };
   return data;
+}
+
+export function moderatorData(sampleSize: number): ModeratorReportData {
+  const base = candidatesData(sampleSize);
+  return {
+    unit: base.unit,
+    centre: base.centre,
+    moderator: 'Dr Gwenllïan Ŵyn Prys',
+    max: 80,
+    sample: base.candidates.map((c, i) => ({
+      number: c.number,
+      name: c.name,
+      centreMark: i === 3 ? 'A' : 40 + (i % 30),
+      moderatorMark: i === 3 ? null : 40 + (i % 30) + ((i % 3) - 1),
+    })),
+    clericalErrors: [
+      { number: '3001', name: 'DAFIS: SIÔN LLŶR', component: 'C1', original: 31, amended: 28 },
+      { number: '3004', name: 'ELLIS: ŴYN', component: 'C2', original: 12, amended: 14 },
+    ],
+    outcome: 'adjusted',
+    comments:
+      'Roedd y marcio yn gyson at ei gilydd, ond yn rhy hael ar frig yr ystod.\n\nThe centre should check the marks of the candidates not in the sample.',
+    producedAt: PRODUCED,
+  };
 }
