@@ -46,7 +46,9 @@ describe('the moderator report', () => {
       expect(pdf.pages).toBeGreaterThan(2);
       const tablePages = pdf.pageTexts.filter((p) => data.sample.some((s) => p.includes(s.number)));
       for (const page of tablePages) expect(page).toContain('Gwahaniaeth');
-      pdf.pageTexts.forEach((page, i) => expect(page).toContain(`Tudalen ${i + 1} o ${pdf.pages}`));
+      pdf.pageTexts.forEach((page, i) => {
+        expect(page).toContain(`Tudalen ${i + 1} o ${pdf.pages}`);
+      });
       expect(pdf.text).toContain("Mae marciau'r ganolfan wedi'u haddasu.");
       expect(pdf.text).not.toContain('Outcome');
     } finally {
