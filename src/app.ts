@@ -12,6 +12,9 @@ import { notFound } from './http/not-found.js';
 import { newRouter } from './http/router.js';
 import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
+import { marksRoutes } from './marks/routes.js';
+import { marksAdminRoutes } from './marks/routes-admin.js';
+import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
 import { reportsRoutes } from './reports/routes.js';
 
@@ -42,6 +45,9 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, intakeRoutes());
   app.route(API_PREFIX, queueRoutes());
   app.route(API_PREFIX, reportsRoutes());
+  app.route(API_PREFIX, marksRoutes());
+  app.route(API_PREFIX, marksAdminRoutes());
+  app.route(API_PREFIX, marksSampleRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

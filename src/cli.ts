@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './db/demo.js';
 import { registerIntakeCommands } from './intake/cli.js';
 import { registerIntakeRunCommand } from './intake/imap/cli.js';
 import { registerOutboxCommands } from './mail/cli.js';
+import { registerMarksCommands } from './marks/cli.js';
 import { registerRequestCommands } from './queue/cli.js';
 
 const program = new Command('cymorth')
@@ -43,6 +44,7 @@ registerIntakeCommands(program);
 registerIntakeRunCommand(program);
 registerOutboxCommands(program);
 registerRequestCommands(program);
+registerMarksCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   // A ConfigError's line already says `cymorth:`, as the server prints it.

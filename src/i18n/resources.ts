@@ -4,6 +4,7 @@ import cyCommon from '../../locales/cy/common.json' with { type: 'json' };
 import cyErrors from '../../locales/cy/errors.json' with { type: 'json' };
 import cyHub from '../../locales/cy/hub.json' with { type: 'json' };
 import cyIntake from '../../locales/cy/intake.json' with { type: 'json' };
+import cyMarks from '../../locales/cy/marks.json' with { type: 'json' };
 import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
 import cyReports from '../../locales/cy/reports.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
 import enHub from '../../locales/en/hub.json' with { type: 'json' };
 import enIntake from '../../locales/en/intake.json' with { type: 'json' };
+import enMarks from '../../locales/en/marks.json' with { type: 'json' };
 import enQueue from '../../locales/en/queue.json' with { type: 'json' };
 import enReports from '../../locales/en/reports.json' with { type: 'json' };
 import enValidation from '../../locales/en/validation.json' with { type: 'json' };
@@ -27,6 +29,7 @@ export const resources = {
     access: enAccess,
     hub: enHub,
     intake: enIntake,
+    marks: enMarks,
     queue: enQueue,
     reports: enReports,
   },
@@ -38,6 +41,7 @@ export const resources = {
     access: cyAccess,
     hub: cyHub,
     intake: cyIntake,
+    marks: cyMarks,
     queue: cyQueue,
     reports: cyReports,
   },

@@ -4,6 +4,7 @@ export * from './centres.js';
 export * from './grants.js';
 export * from './hub.js';
 export * from './invites.js';
+export * from './marks.js';
 export * from './outbox.js';
 export * from './queue.js';
 export * from './requests.js';

@@ -13,7 +13,7 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const REQUEST_TYPES = ['eo_change'] as const;
+export const REQUEST_TYPES = ['eo_change', 'marks_amendment'] as const;
 
 export const FIELD_SOURCES = ['body_line', 'table', 'free_text', 'pdf', 'subject', 'staff'] as const;
 

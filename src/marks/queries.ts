@@ -1,0 +1,86 @@
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import {
+  accounts,
+  candidates,
+  entries,
+  entryFiles,
+  marksheets,
+  sampleMembers,
+  series,
+  units,
+} from '../db/schema/index.js';
+
+/** A marksheet (a unit at a centre) with its unit and series. */
+export function findSheet(db: Db, unitId: number, centreId: number) {
+  return db
+    .select({ sheet: marksheets, unit: units, series: series.name })
+    .from(marksheets)
+    .innerJoin(units, eq(units.id, marksheets.unitId))
+    .innerJoin(series, eq(series.id, units.seriesId))
+    .where(and(eq(marksheets.unitId, unitId), eq(marksheets.centreId, centreId)))
+    .get();
+}
+
+export type SheetWithUnit = NonNullable<Awaited<ReturnType<typeof findSheet>>>;
+
+/** Every marksheet of a centre, in series and code order. */
+export function sheetsOfCentre(db: Db, centreId: number) {
+  return db
+    .select({ sheet: marksheets, unit: units, series: series.name })
+    .from(marksheets)
+    .innerJoin(units, eq(units.id, marksheets.unitId))
+    .innerJoin(series, eq(series.id, units.seriesId))
+    .where(eq(marksheets.centreId, centreId))
+    .orderBy(asc(series.name), asc(units.code));
+}
+
+/**
+ * The rows a marksheet shows: processed entries, and withdrawn ones only while they carry a mark
+ * (a mark once given is not silently lost). Each with its active sample membership, if any.
+ */
+export function visibleRows(db: Db, marksheetId: number) {
+  return db
+    .select({
+      entry: entries,
+      candidate: candidates,
+      sampleReason: sampleMembers.reason,
+      moderatorMarks: sampleMembers.moderatorMarks,
+    })
+    .from(entries)
+    .innerJoin(candidates, eq(candidates.id, entries.candidateId))
+    .leftJoin(sampleMembers, and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt)))
+    .where(and(eq(entries.marksheetId, marksheetId), visibleSql()))
+    .orderBy(asc(candidates.number));
+}
+
+export type SheetRow = Awaited<ReturnType<typeof visibleRows>>[number];
+
+export const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
+
+/** Every sample membership of a sheet, replaced ones included, with the candidate's number. */
+export function sampleOf(db: Db, marksheetId: number) {
+  return db
+    .select({ member: sampleMembers, candidateNumber: candidates.number })
+    .from(sampleMembers)
+    .innerJoin(entries, eq(entries.id, sampleMembers.entryId))
+    .innerJoin(candidates, eq(candidates.id, entries.candidateId))
+    .where(eq(sampleMembers.marksheetId, marksheetId))
+    .orderBy(asc(sampleMembers.id));
+}
+
+export function findAccountById(db: Db, id: number) {
+  return db.select().from(accounts).where(eq(accounts.id, id)).get();
+}
+
+export function filesOf(db: Db, entryId: number) {
+  return db
+    .select()
+    .from(entryFiles)
+    .where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.deletedAt)))
+    .orderBy(asc(entryFiles.id));
+}
+
+export function findUnitById(db: Db, id: number) {
+  return db.select().from(units).where(eq(units.id, id)).get();
+}
