@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   not_available_here: 501,
   assessment_not_passed: 409,
   reports_not_available: 501,
+  report_before_results_day: 403,
   unit_not_found: 404,
   candidate_not_found: 404,
   file_not_found: 404,
