@@ -49,12 +49,10 @@ describe('GET /centres/:number/units/:unit/reports/candidates.pdf and moderator.
         .update(entries)
         .set({ clerical: { task_1: 18 } })
         .where(eq(entries.id, first.id));
-    await db
-      .update(marksheets)
-      .set({
-        reportOutcome: 'adjusted',
-        reportComments: 'Marcio cyson.\n\nSome marks at the top were generous.',
-      });
+    await db.update(marksheets).set({
+      reportOutcome: 'adjusted',
+      reportComments: 'Marcio cyson.\n\nSome marks at the top were generous.',
+    });
   });
   afterAll(() => m.h.close());
 
@@ -107,7 +105,7 @@ describe('GET /centres/:number/units/:unit/reports/candidates.pdf and moderator.
     expect((await get('candidates.pdf', m.h.tokens.helpline)).status).toBe(200);
     const bad = await get('candidates.pdf?lang=de', m.h.tokens.eoCy);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('validation_failed');
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
     const missing = await m.h.call('GET', '/api/v1/centres/68123/units/9999/reports/candidates.pdf', {
       token: m.h.tokens.eoCy,
     });
