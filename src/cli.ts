@@ -10,6 +10,7 @@ import { registerIntakeRunCommand } from './intake/imap/cli.js';
 import { registerOutboxCommands } from './mail/cli.js';
 import { registerMarksCommands } from './marks/cli.js';
 import { registerRequestCommands } from './queue/cli.js';
+import { registerReportCommands } from './reports/cli.js';
 
 const program = new Command('cymorth')
   .description(
@@ -45,6 +46,7 @@ registerIntakeRunCommand(program);
 registerOutboxCommands(program);
 registerRequestCommands(program);
 registerMarksCommands(program);
+registerReportCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   // A ConfigError's line already says `cymorth:`, as the server prints it.
