@@ -25,8 +25,9 @@ export async function newDocument(fonts: ReportFonts, meta: DocumentMeta): Promi
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
-    // A default font given here keeps pdfkit from loading Helvetica, a WinAnsi font that garbles ŵ and ŷ.
-    font: fonts.regular as unknown as string,
+    // No default font: pdfkit would load Helvetica, a WinAnsi font that garbles ŵ and ŷ. (Giving ours
+    // here instead leaves the registered names uncached, and every font switch re-opens the font.)
+    font: null as unknown as string,
     tagged: true,
     lang: meta.lang,
     displayTitle: true,

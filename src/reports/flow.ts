@@ -12,6 +12,8 @@ export interface Column {
   header: string;
   width: number;
   align?: 'left' | 'center' | 'right';
+  /** Text that may run to several lines (a name); every other column's cells are one short line. */
+  wraps?: boolean;
 }
 
 /** What a report is made of, in reading order; the flow decides where pages break. */
@@ -61,23 +63,34 @@ function textHeight(doc: Doc, text: string, font: string, size: number, width: n
   return doc.heightOfString(t, { width });
 }
 
-function rowHeight(doc: Doc, columns: Column[], cells: Cell[], font: string, size: number): number {
-  let h = 0;
+/** A row's height: its tallest cell's. `all` for headings; a body row measures only what can wrap. */
+function rowHeight(
+  doc: Doc,
+  columns: Column[],
+  cells: Cell[],
+  font: string,
+  size: number,
+  all = false,
+): number {
+  doc.font(font).fontSize(size);
+  let h = doc.currentLineHeight(true);
   columns.forEach((col, i) => {
+    if (!all && !col.wraps) return;
     h = Math.max(h, textHeight(doc, cellText(cells[i] ?? ''), font, size, col.width - 2 * PAD));
   });
   return h + 2 * PAD;
 }
 
-function drawCellText(doc: Doc, cell: Cell, x: number, y: number, col: Column) {
+function drawCellText(doc: Doc, cell: Cell, x: number, y: number, col: Column, wraps: boolean) {
   const width = col.width - 2 * PAD;
-  if (typeof cell === 'string') {
+  if (typeof cell === 'string' && wraps) {
     doc.fillColor('black').text(nfc(cell), x + PAD, y + PAD, { width, align: col.align ?? 'left' });
     return;
   }
-  // Runs (an original mark and its amendment) are short: set on one line, placed by hand, since
-  // pdfkit's `continued` text loses its alignment between runs.
-  const runs = cell.map((r) => ({ ...r, text: nfc(r.text) }));
+  // A cell that cannot wrap, and runs (an original mark and its amendment), are set on one line,
+  // placed by hand: pdfkit's line wrapper costs more than the text, and its `continued` runs lose
+  // their alignment.
+  const runs = (typeof cell === 'string' ? [{ text: cell }] : cell).map((r) => ({ ...r, text: nfc(r.text) }));
   const total = runs.reduce((n, r) => n + doc.widthOfString(r.text), 0);
   let at =
     x + PAD + (col.align === 'right' ? width - total : col.align === 'center' ? (width - total) / 2 : 0);
@@ -114,7 +127,7 @@ function drawRow(
       const at = x;
       const draw = () => {
         doc.font(font).fontSize(header ? HEAD_SIZE : BODY);
-        drawCellText(doc, cell, at, y, col);
+        drawCellText(doc, cell, at, y, col, Boolean(header) || Boolean(col.wraps));
       };
       if (tr && type) {
         const options = type === 'TH' ? ({ scope: 'Column' } as Parameters<Doc['struct']>[1]) : {};
@@ -146,7 +159,7 @@ function tableUnits(doc: Doc, section: PDFKit.PDFStructureElement, b: Extract<Bl
   const headers = b.columns.map((c) => c.header);
   const state: TableState = {
     columns: b.columns,
-    headerHeight: rowHeight(doc, b.columns, headers, 'bold', HEAD_SIZE),
+    headerHeight: rowHeight(doc, b.columns, headers, 'bold', HEAD_SIZE, true),
   };
   const units: Unit[] = [
     {

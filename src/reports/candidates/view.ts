@@ -68,7 +68,11 @@ function columns(data: CandidatesReportData, label: (k: string, p?: Record<strin
   return [
     { header: '#', width: w.index, align: 'right' },
     { header: label('reports:candidates.columns.number'), width: w.number },
-    { header: label('reports:candidates.columns.name'), width: Math.max(90, TABLE_WIDTH - fixed) },
+    {
+      header: label('reports:candidates.columns.name'),
+      width: Math.max(90, TABLE_WIDTH - fixed),
+      wraps: true,
+    },
     { header: label('reports:candidates.columns.dob'), width: w.dob },
     ...markCols,
     { header: label('reports:candidates.columns.initials'), width: w.initials },

@@ -56,7 +56,7 @@ export function moderatorView(data: ModeratorReportData, lang: ReportLanguage): 
           kind: 'table',
           columns: [
             { header: L('reports:candidates.columns.number'), width: 60 },
-            { header: L('reports:candidates.columns.name'), width: 211 },
+            { header: L('reports:candidates.columns.name'), width: 211, wraps: true },
             {
               header: L('reports:moderator.columns.centre_mark', { max: data.max }),
               width: 80,
@@ -74,7 +74,7 @@ export function moderatorView(data: ModeratorReportData, lang: ReportLanguage): 
           kind: 'table',
           columns: [
             { header: L('reports:candidates.columns.number'), width: 60 },
-            { header: L('reports:candidates.columns.name'), width: 211 },
+            { header: L('reports:candidates.columns.name'), width: 211, wraps: true },
             { header: L('reports:moderator.columns.component'), width: 80 },
             { header: L('reports:moderator.columns.original'), width: 80, align: 'right' },
             { header: L('reports:moderator.columns.amended'), width: 80, align: 'right' },
