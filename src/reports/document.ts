@@ -42,7 +42,32 @@ export async function newDocument(fonts: ReportFonts, meta: DocumentMeta): Promi
   });
   doc.registerFont('body', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
-  return doc.font('body');
+  shareLayouts(doc.font('bold'), fonts.bold);
+  return shareLayouts(doc.font('body'), fonts.regular);
+}
+
+/** pdfkit's per-document cache of shaped words, as far as we reach into it. */
+type WithLayoutCache = { _font?: { layoutCache?: Record<string, unknown> } };
+
+const MAX_SHARED_WORDS = 50_000;
+const layouts = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * Shaping a word with fontkit is the costliest step of setting text, and pdfkit caches it only for
+ * one document. The same font shapes a word the same way in every document (the cache holds glyphs
+ * and their positions in font units), so all documents share one cache per font; it starts afresh
+ * past 50,000 words, so a server's memory does not grow with every name it has printed.
+ */
+function shareLayouts(doc: Doc, font: object): Doc {
+  const current = (doc as unknown as WithLayoutCache)._font;
+  if (!current || !current.layoutCache) return doc;
+  let shared = layouts.get(font);
+  if (!shared || Object.keys(shared).length > MAX_SHARED_WORDS) {
+    shared = Object.create(null) as Record<string, unknown>;
+    layouts.set(font, shared);
+  }
+  current.layoutCache = shared;
+  return doc;
 }
 
 /** Text as it is drawn: composed (NFC), so "ŵ" typed as w + combining circumflex finds the font's ŵ. */
