@@ -60,7 +60,7 @@ const layouts = new WeakMap<object, Record<string, unknown>>();
  */
 function shareLayouts(doc: Doc, font: object): Doc {
   const current = (doc as unknown as WithLayoutCache)._font;
-  if (!current || !current.layoutCache) return doc;
+  if (!current?.layoutCache) return doc;
   let shared = layouts.get(font);
   if (!shared || Object.keys(shared).length > MAX_SHARED_WORDS) {
     shared = Object.create(null) as Record<string, unknown>;
