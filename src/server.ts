@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { isEmpty, seedDemo } from './db/demo.js';
+import { isEmpty, seedDemo, seedDemoCertificate } from './db/demo.js';
 import { demoBanner } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
 import { makeDir } from './files/make-dir.js';
@@ -37,6 +37,7 @@ async function main() {
   const { ctx, close } = await buildNodeContext(config);
   const log = ctx.logger;
   const demoTokens = config.DEMO_SEED && (await isEmpty(ctx)) ? await seedDemo(ctx) : undefined;
+  if (demoTokens) await seedDemoCertificate(ctx);
 
   const app = createApp(ctx, { docsAssetsBase: DOCS_ASSETS_BASE });
   app.get(DOCS_ASSETS_ROUTE, docsAssets());
