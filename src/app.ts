@@ -12,8 +12,12 @@ import { notFound } from './http/not-found.js';
 import { newRouter } from './http/router.js';
 import { SplitRouter } from './http/split-router.js';
 import { intakeRoutes } from './intake/routes.js';
+import { marksUploadBody } from './marks/files.js';
 import { marksRoutes } from './marks/routes.js';
 import { marksAdminRoutes } from './marks/routes-admin.js';
+import { marksAmendmentRoutes } from './marks/routes-amendments.js';
+import { marksFileRoutes } from './marks/routes-files.js';
+import { marksModerationRoutes } from './marks/routes-moderation.js';
 import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
 import { reportsRoutes } from './reports/routes.js';
@@ -30,7 +34,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   // The centre users' routes put static segments beside `{id}`, which Hono's fastest router refuses
   // anywhere in an app; kept apart, every other route keeps it (see http/split-router.ts).
   const app = newRouter({ router: new SplitRouter(`${API_PREFIX}/centres/:number/users`) });
-  app.use(contextMiddleware(ctx));
+  app.use(contextMiddleware(ctx, [marksUploadBody(ctx.config)]));
 
   app.route('/', healthRoutes());
   // The page the one-time links in invite and reset mail open: for people, so not in the API document.
@@ -48,6 +52,9 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, marksRoutes());
   app.route(API_PREFIX, marksAdminRoutes());
   app.route(API_PREFIX, marksSampleRoutes());
+  app.route(API_PREFIX, marksModerationRoutes());
+  app.route(API_PREFIX, marksFileRoutes());
+  app.route(API_PREFIX, marksAmendmentRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

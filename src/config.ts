@@ -46,6 +46,8 @@ const configSchema = z.object({
   IMAP_DONE_FOLDER: z.string().min(1).default('Processed'),
   /** How often the mailbox is checked when the server lacks IDLE, and the longest an IDLE lasts. */
   IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** The largest file a centre may upload as a sample candidate's evidence (IAMIS upload). */
+  MARKS_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20_971_520),
 });
 
 export type Config = z.infer<typeof configSchema>;

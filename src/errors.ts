@@ -48,7 +48,6 @@ export const ERROR_STATUS = {
   not_available_here: 501,
   assessment_not_passed: 409,
   reports_not_available: 501,
-  report_before_results_day: 403,
   unit_not_found: 404,
   candidate_not_found: 404,
   file_not_found: 404,
@@ -67,6 +66,7 @@ export const ERROR_STATUS = {
   file_too_large: 413,
   not_a_moderator: 422,
   amendment_unchanged: 422,
+  report_not_yet: 409,
   internal_error: 500,
 } as const;
 

@@ -3,6 +3,7 @@ import { systemActor } from '../audit/record.js';
 import { createToken, type TokenRole } from '../auth/token-service.js';
 import { IMPORT_COLUMNS, importCentres } from '../centres/import.js';
 import type { AppContext } from '../context.js';
+import { seedDemoMarks } from '../marks/demo.js';
 import { accounts, assessmentAttempts, centres, hubAssessments } from './schema/index.js';
 
 /** Fictional centres; telephone numbers are from Ofcom's ranges kept for drama, so none rings anyone. */
@@ -107,6 +108,12 @@ const DEMO_TOKENS: { role: TokenRole; email?: string; centre?: string; name?: st
     name: 'Ifan Jenkins',
     what: 'teacher at 68123',
   },
+  {
+    role: 'moderator',
+    email: 'cymedrolwr@cymorth.localhost',
+    name: 'Mared Moderator',
+    what: 'moderator of 3700U1 at 68123',
+  },
 ];
 
 function toCsv(rows: Record<string, string>[]): string {
@@ -131,6 +138,7 @@ export async function seedDemo(ctx: AppContext) {
     const { token, account } = await createToken(ctx, actor, { ...t, label: 'demo' });
     tokens.push({ what: t.what, email: account.email, token });
   }
+  await seedDemoMarks(ctx, 'cymedrolwr@cymorth.localhost');
   return tokens;
 }
 

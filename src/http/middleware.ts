@@ -17,9 +17,16 @@ import { issuesToDetails } from './validation.js';
  * of its throughput (bench `centre_lookup`). The request id is a field of the log line rather than a
  * child logger's binding, since a pino child per request cost about 5% more.
  */
-export function contextMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
-  const limited = limitBody(ctx.config.BODY_LIMIT_BYTES);
+export function contextMiddleware(
+  ctx: AppContext,
+  /** Routes that take files larger than BODY_LIMIT_BYTES (IAMIS uploads): their path and limit. */
+  largeBodies: { path: RegExp; limit: number }[] = [],
+): MiddlewareHandler<AppEnv> {
+  const standard = limitBody(ctx.config.BODY_LIMIT_BYTES);
+  const large = largeBodies.map((b) => ({ path: b.path, limited: limitBody(b.limit) }));
+  const limitFor = (path: string) => large.find((b) => b.path.test(path))?.limited ?? standard;
   return async (c, next) => {
+    const limited = large.length ? limitFor(c.req.path) : standard;
     const started = performance.now();
     const requestId = assignRequestId(c);
     c.set('ctx', ctx);

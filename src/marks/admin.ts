@@ -13,14 +13,15 @@ import { importEntries, importUnits } from './import.js';
 import { findSheet } from './queries.js';
 
 /** Staff admin's imports through the API: the same functions as `cymorth import units|entries`. */
-export async function importUnitsAs(ctx: AppContext, p: Principal, csv: string) {
+/** The body is read only once the caller is known to be allowed to send one. */
+export async function importUnitsAs(ctx: AppContext, p: Principal, read: () => Promise<string>) {
   assertStaff(p, 'admin');
-  return importUnits(ctx, actorOf(p), csv);
+  return importUnits(ctx, actorOf(p), await read());
 }
 
-export async function importEntriesAs(ctx: AppContext, p: Principal, csv: string) {
+export async function importEntriesAs(ctx: AppContext, p: Principal, read: () => Promise<string>) {
   assertStaff(p, 'admin');
-  return importEntries(ctx, actorOf(p), csv);
+  return importEntries(ctx, actorOf(p), await read());
 }
 
 /** Appoints a staff moderator to a unit at a centre (or, with email null, removes the appointment). */

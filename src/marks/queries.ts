@@ -1,11 +1,15 @@
-import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import {
   accounts,
   candidates,
+  centres,
   entries,
   entryFiles,
+  markAmendments,
   marksheets,
+  requests,
   sampleMembers,
   series,
   units,
@@ -38,9 +42,10 @@ export function sheetsOfCentre(db: Db, centreId: number) {
 /**
  * The rows a marksheet shows: processed entries, and withdrawn ones only while they carry a mark
  * (a mark once given is not silently lost). Each with its active sample membership, if any.
+ * Prepared once per database: every save and every page of a sheet runs it.
  */
-export function visibleRows(db: Db, marksheetId: number) {
-  return db
+const rowsOfSheet = preparedPerDb((db) =>
+  db
     .select({
       entry: entries,
       candidate: candidates,
@@ -50,8 +55,13 @@ export function visibleRows(db: Db, marksheetId: number) {
     .from(entries)
     .innerJoin(candidates, eq(candidates.id, entries.candidateId))
     .leftJoin(sampleMembers, and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt)))
-    .where(and(eq(entries.marksheetId, marksheetId), visibleSql()))
-    .orderBy(asc(candidates.number));
+    .where(and(eq(entries.marksheetId, sql.placeholder('sheet')), visibleSql()))
+    .orderBy(asc(candidates.number))
+    .prepare(),
+);
+
+export function visibleRows(db: Db, marksheetId: number) {
+  return rowsOfSheet(db).all({ sheet: marksheetId });
 }
 
 export type SheetRow = Awaited<ReturnType<typeof visibleRows>>[number];
@@ -83,4 +93,32 @@ export function filesOf(db: Db, entryId: number) {
 
 export function findUnitById(db: Db, id: number) {
   return db.select().from(units).where(eq(units.id, id)).get();
+}
+
+export function moderatedBy(db: Db, moderatorId: number) {
+  return db
+    .select({ sheet: marksheets, unit: units, series: series.name, centreNumber: centres.number })
+    .from(marksheets)
+    .innerJoin(units, eq(units.id, marksheets.unitId))
+    .innerJoin(series, eq(series.id, units.seriesId))
+    .innerJoin(centres, eq(centres.id, marksheets.centreId))
+    .where(eq(marksheets.moderatorId, moderatorId))
+    .orderBy(asc(series.name), asc(units.code), asc(centres.number));
+}
+
+export function amendmentsOf(db: Db, marksheetId: number) {
+  return db
+    .select({
+      amendment: markAmendments,
+      reference: requests.reference,
+      status: requests.status,
+      decisionReason: requests.decisionReason,
+      candidateNumber: candidates.number,
+    })
+    .from(markAmendments)
+    .innerJoin(requests, eq(requests.id, markAmendments.requestId))
+    .innerJoin(entries, eq(entries.id, markAmendments.entryId))
+    .innerJoin(candidates, eq(candidates.id, entries.candidateId))
+    .where(eq(entries.marksheetId, marksheetId))
+    .orderBy(desc(requests.id));
 }

@@ -87,10 +87,10 @@ async function csvOf(c: Context<AppEnv>) {
 export function marksAdminRoutes() {
   return newRouter()
     .openapi(unitsImport, async (c) =>
-      c.json(await importUnitsAs(c.get('ctx'), principalOf(c), await csvOf(c)), 200),
+      c.json(await importUnitsAs(c.get('ctx'), principalOf(c), () => csvOf(c)), 200),
     )
     .openapi(entriesImport, async (c) =>
-      c.json(await importEntriesAs(c.get('ctx'), principalOf(c), await csvOf(c)), 200),
+      c.json(await importEntriesAs(c.get('ctx'), principalOf(c), () => csvOf(c)), 200),
     )
     .openapi(assign, async (c) => {
       const { number, unit } = c.req.valid('param');

@@ -72,12 +72,13 @@ export function missingOf(components: readonly UnitComponent[], needsInitials: b
 
 export const hasAnyMark = (marks: MarkCells) => Object.keys(marks).length > 0;
 
+// Built once: making a DateTimeFormat costs far more than using one.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's calendar date in Europe/London (`YYYY-MM-DD`), which is what deadlines are set in. */
-export function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+export const londonDate = (at: Date): string => LONDON_DAY.format(at);

@@ -9,7 +9,7 @@ import { sampleMembers } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { assertAccess, requireSheet, type Sheet } from './access.js';
 import { candidateName, moderationVisible } from './present.js';
-import { sampleOf, visibleRows } from './queries.js';
+import { type SheetRow, sampleOf, visibleRows } from './queries.js';
 import { effectiveMarks, totalOf } from './rules.js';
 import { nearestByMark } from './sample-rule.js';
 import { rankable } from './submit.js';
@@ -21,10 +21,10 @@ async function submittedSheet(ctx: AppContext, p: Principal, number: string, uni
 }
 
 /** The sample with why each is in it (`system`, `centre`, `replacement`) and who was replaced, and why. */
-export async function sampleView(ctx: AppContext, sheet: Sheet) {
+export async function sampleView(ctx: AppContext, sheet: Sheet, known?: SheetRow[]) {
   const [members, rows] = await Promise.all([
     sampleOf(ctx.db, sheet.sheet.id),
-    visibleRows(ctx.db, sheet.sheet.id),
+    known ?? visibleRows(ctx.db, sheet.sheet.id),
   ]);
   const byEntry = new Map(rows.map((r) => [r.entry.id, r]));
   const numberOf = new Map(members.map((m) => [m.member.entryId, m.candidateNumber]));

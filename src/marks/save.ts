@@ -137,8 +137,17 @@ export async function saveMarks(
   if (stale.length) conflict(sheet, stale, show);
   const changed = changes.filter((c) => c.cells > 0);
   if (changed.length) await writeChanges(ctx, p, sheet, changed, input);
-  const touched = new Set(input.rows.map((r) => r.candidate_number));
-  const after = (await visibleRows(ctx.db, sheet.sheet.id)).filter((r) => touched.has(r.candidate.number));
+  // The rows as written, without reading them back: the guarded write changed exactly these.
+  const written = new Map(changed.map((c) => [c.row.entry.id, c]));
+  const after = changes.map(({ row }) => {
+    const c = written.get(row.entry.id);
+    return c
+      ? {
+          ...row,
+          entry: { ...row.entry, marks: c.marks, initials: c.initials, version: row.entry.version + 1 },
+        }
+      : row;
+  });
   return {
     saved: changed.reduce((n, c) => n + c.cells, 0),
     refused,

@@ -137,3 +137,91 @@ export const SubmitBody = z
 
 export const AddSampleBody = z.strictObject({ candidate_number: CandidateNumber });
 export const ReplaceBody = z.strictObject({ reason: z.enum(['lost', 'incomplete']) });
+
+const Whole = z.number().int().min(0);
+
+export const ModeratorMarksBody = z
+  .strictObject({ marks: z.record(z.string(), Whole).openapi({ example: { task_1: 14, task_2: 16 } }) })
+  .openapi('ModeratorMarks');
+
+export const ClericalBody = z
+  .strictObject({ component: z.string().min(1).max(40), mark: Whole.nullable() })
+  .openapi('ClericalError', { example: { component: 'task_1', mark: 18 } });
+
+export const ReportBody = z
+  .strictObject({
+    outcome: z.enum(['accepted', 'adjusted', 'referred']),
+    comments: z.string().trim().min(1).max(5000),
+  })
+  .openapi('ModeratorReportInput');
+
+export const ModeratorReportSchema = z
+  .object({
+    centre: z.object({ number: z.string(), name: z.string() }),
+    unit: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      series: z.string(),
+      title: z.string(),
+      components: z.array(ComponentSchema),
+    }),
+    moderator: z.object({ name: z.string(), email: z.string() }).nullable(),
+    results_day: z.string(),
+    outcome: z.enum(['accepted', 'adjusted', 'referred']).nullable(),
+    comments: z.string().nullable(),
+    sample: z.array(
+      z.object({
+        candidate_number: z.string(),
+        name: z.string(),
+        centre_mark: Mark,
+        moderator_mark: Mark,
+        difference: z.number().int().nullable(),
+      }),
+    ),
+    clerical_errors: z.array(
+      z.object({
+        candidate_number: z.string(),
+        component: z.string(),
+        original: Mark,
+        amended: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('ModeratorReport');
+
+export const AmendmentBody = z
+  .strictObject({
+    candidate_number: CandidateNumber,
+    component: z.string().min(1).max(40),
+    mark: z.union([z.number().int(), z.string().max(4)]).openapi({ example: 34 }),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .openapi('MarksAmendmentRequest');
+
+const AmendmentFields = {
+  candidate_number: z.string(),
+  component: z.string(),
+  original_mark: Mark,
+  requested_mark: Mark,
+  reason: z.string(),
+};
+
+export const AmendmentCreated = z
+  .object({
+    reference: z.string().openapi({ example: 'MA-2026-00001' }),
+    status: z.string(),
+    ...AmendmentFields,
+  })
+  .openapi('MarksAmendment');
+
+export const AmendmentList = z.object({
+  data: z.array(
+    z.object({
+      reference: z.string(),
+      status: z.string(),
+      decision_reason: z.string().nullable(),
+      applied_at: z.string().nullable(),
+      ...AmendmentFields,
+    }),
+  ),
+});

@@ -10,7 +10,7 @@ import { DomainError } from '../errors.js';
 import { assertAccess, requireSheet, type Sheet } from './access.js';
 import { type SheetRow, visibleRows } from './queries.js';
 import { effectiveMarks, missingOf, totalOf } from './rules.js';
-import { getSample } from './sample.js';
+import { sampleView } from './sample.js';
 import { chooseSample, type Rankable, SAMPLE_TABLE } from './sample-rule.js';
 
 export interface RankedRow extends Rankable {
@@ -108,5 +108,10 @@ export async function submitMarks(
     if (fresh.sheet.submittedAt) throw new DomainError('marks_locked', { code: sheet.unit.code });
     throw new DomainError('version_conflict');
   }
-  return { submitted: rows.length, ...(await getSample(ctx, p, number, unitId)) };
+  // The rows read above are still the rows: the guard proved nothing changed them.
+  const submitted = {
+    ...sheet,
+    sheet: { ...sheet.sheet, submittedAt: now, sampleRule: SAMPLE_TABLE.version },
+  };
+  return { submitted: rows.length, ...(await sampleView(ctx, submitted, rows)) };
 }

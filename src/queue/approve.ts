@@ -10,6 +10,7 @@ import { DomainError } from '../errors.js';
 import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
 import { guardedEvent, writeGuarded } from './guard.js';
+import { approveTyped, hasTypeHandler } from './handlers.js';
 import { eoHandoverStatements } from './handover.js';
 import { commonParams, mailLanguageFor, replyAddress, threadingHeaders } from './mail.js';
 import {
@@ -78,6 +79,7 @@ function explainApproval(ctx: AppContext, p: Principal, reference: string) {
 export async function approveRequest(ctx: AppContext, p: Principal, reference: string) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
+  if (hasTypeHandler(r)) return approveTyped(ctx, p, r);
   const step = await approvalStep(ctx, p, r);
   await assertReady(ctx, r);
   const [fields, messages] = await Promise.all([currentFieldsOf(ctx.db, r.id), messagesOf(ctx.db, r.id)]);

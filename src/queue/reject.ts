@@ -7,6 +7,7 @@ import { requests } from '../db/schema/index.js';
 import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
 import { guardedEvent, writeGuarded } from './guard.js';
+import { hasTypeHandler, rejectTyped } from './handlers.js';
 import { commonParams, mailLanguageFor, replyAddress, threadingHeaders } from './mail.js';
 import { findCentreById, messagesOf } from './queries.js';
 import { requestDetail } from './read.js';
@@ -21,6 +22,7 @@ export async function rejectRequest(
 ) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
+  if (hasTypeHandler(r)) return rejectTyped(ctx, p, r, input.reason);
   await assertHeldBy(ctx, r, p.accountId);
   const [centre, messages] = await Promise.all([
     r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),

@@ -11,9 +11,9 @@ describe('units list and marksheet', () => {
   it("lists the centre's units with components, keys and status", async () => {
     const res = await m.h.call('GET', '/api/v1/centres/68123/units?lang=cy', { token: m.h.tokens.eoCy });
     expect(res.status).toBe(200);
-    expect(res.json.data[0]).toMatchObject({
+    expect(res.json.data.find((u: { id: number }) => u.id === m.id)).toMatchObject({
       code: '3700U1',
-      series: 'GCSE NOVEMBER 2026',
+      series: 'GCSE JUNE 2028',
       title: 'Iaith Saesneg Uned 1 Llafaredd',
       components: [
         { key: 'task_1', label: 'Task 1', max: 40 },
@@ -31,7 +31,7 @@ describe('units list and marksheet', () => {
     expect(first.json).toMatchObject({ page: 1, per_page: 20, total: 25 });
     expect(first.json.data).toHaveLength(20);
     expect(first.json.data[0]).toMatchObject({
-      candidate_number: '1001',
+      candidate_number: '5001',
       name: 'JONES:CANDIDATE 0',
       marks: { task_1: null, task_2: null },
       total: null,
@@ -40,9 +40,9 @@ describe('units list and marksheet', () => {
     });
     const found = await m.h.call('GET', `${m.base}/marksheet?q=davies`, { token: m.h.tokens.eoCy });
     expect(found.json.data.map((r: { candidate_number: string }) => r.candidate_number)).toEqual([
-      '1003',
-      '1013',
-      '1023',
+      '5003',
+      '5013',
+      '5023',
     ]);
   });
 

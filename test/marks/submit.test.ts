@@ -27,13 +27,17 @@ describe('submission', () => {
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('marks_incomplete');
     expect(res.json.error.details.map((d: { field: string; code: string }) => [d.field, d.code])).toEqual([
-      ['1004', 'needs_initials'],
-      ['1018', 'needs_mark'],
-      ['1019', 'needs_mark'],
-      ['1020', 'needs_mark'],
+      ['5004', 'needs_initials'],
+      ['5018', 'needs_mark'],
+      ['5019', 'needs_mark'],
+      ['5020', 'needs_mark'],
     ]);
     const units = await m.h.call('GET', '/api/v1/centres/68123/units', { token: m.h.tokens.eoCy });
-    expect(units.json.data[0]).toMatchObject({ status: 'enter_marks', done: 16, left: 4 });
+    expect(units.json.data.find((u: { id: number }) => u.id === m.id)).toMatchObject({
+      status: 'enter_marks',
+      done: 16,
+      left: 4,
+    });
   });
 
   it('is refused without candidates_informed, then submits, locks the marks and draws the sample', async () => {
@@ -45,7 +49,11 @@ describe('submission', () => {
           : { task_1: i, task_2: 20 },
     );
     const ready = await m.h.call('GET', '/api/v1/centres/68123/units', { token: m.h.tokens.eoCy });
-    expect(ready.json.data[0]).toMatchObject({ status: 'ready_to_submit', done: 20, left: 0 });
+    expect(ready.json.data.find((u: { id: number }) => u.id === m.id)).toMatchObject({
+      status: 'ready_to_submit',
+      done: 20,
+      left: 0,
+    });
     for (const body of [{}, { candidates_informed: false }]) {
       const res = await submit(body);
       expect(res.status, JSON.stringify(body)).toBe(body.candidates_informed === false ? 422 : 400);
@@ -62,17 +70,20 @@ describe('submission', () => {
     expect(res.json.data).toHaveLength(15);
     expect(res.json.rule).toBe('2026-1');
     const sampled = res.json.data.map((d: { candidate_number: string }) => d.candidate_number);
-    expect(sampled).toContain('1018'); // highest total, 17 + 20
-    expect(sampled).toContain('1001'); // lowest, 0 + 20
-    expect(sampled).not.toContain('1019');
-    expect(sampled).not.toContain('1020');
+    expect(sampled).toContain('5018'); // highest total, 17 + 20
+    expect(sampled).toContain('5001'); // lowest, 0 + 20
+    expect(sampled).not.toContain('5019');
+    expect(sampled).not.toContain('5020');
     expect(res.json.data.every((d: { reason: string }) => d.reason === 'system')).toBe(true);
 
     const units = await m.h.call('GET', '/api/v1/centres/68123/units', { token: m.h.tokens.eoCy });
-    expect(units.json.data[0]).toMatchObject({ status: 'submitted', submitted: 20 });
+    expect(units.json.data.find((u: { id: number }) => u.id === m.id)).toMatchObject({
+      status: 'submitted',
+      submitted: 20,
+    });
     const locked = await m.h.call('PUT', `${m.base}/marks`, {
       token: m.h.tokens.eoCy,
-      body: { rows: [{ candidate_number: '1001', marks: { task_1: 1 }, version: 3 }] },
+      body: { rows: [{ candidate_number: '5001', marks: { task_1: 1 }, version: 3 }] },
     });
     expect(locked.status).toBe(409);
     expect(locked.json.error.code).toBe('marks_locked');
@@ -88,22 +99,22 @@ describe('submission', () => {
     const sample = await m.h.call('GET', `${m.base}/sample`, { token: m.h.tokens.eoCy });
     const inSample = new Set(sample.json.data.map((d: { candidate_number: string }) => d.candidate_number));
     const outside = [
-      '1002',
-      '1003',
-      '1004',
-      '1005',
-      '1006',
-      '1007',
-      '1008',
-      '1009',
-      '1010',
-      '1011',
-      '1012',
-      '1013',
-      '1014',
-      '1015',
-      '1016',
-      '1017',
+      '5002',
+      '5003',
+      '5004',
+      '5005',
+      '5006',
+      '5007',
+      '5008',
+      '5009',
+      '5010',
+      '5011',
+      '5012',
+      '5013',
+      '5014',
+      '5015',
+      '5016',
+      '5017',
     ].filter((n) => !inSample.has(n));
     expect(outside).toHaveLength(3);
     const [extra, ,] = outside as [string, string, string];
@@ -117,7 +128,7 @@ describe('submission', () => {
     ).toBe('centre');
     const absent = await m.h.call('POST', `${m.base}/sample`, {
       token: m.h.tokens.eoCy,
-      body: { candidate_number: '1019' },
+      body: { candidate_number: '5019' },
     });
     expect(absent.json.error.code).toBe('no_mark_for_sample');
     const twice = await m.h.call('POST', `${m.base}/sample`, {
@@ -133,12 +144,12 @@ describe('submission', () => {
     const removeOwn = await m.h.call('DELETE', `${m.base}/sample/${extra}`, { token: m.h.tokens.eoCy });
     expect(removeOwn.status).toBe(200);
 
-    // 1001 (total 20) is lost: of the candidates outside the sample, the nearest total takes its place.
-    const pool = outside.map((n) => ({ n, total: Number(n) - 1001 + 20 }));
+    // 5001 (total 20) is lost: of the candidates outside the sample, the nearest total takes its place.
+    const pool = outside.map((n) => ({ n, total: Number(n) - 5001 + 20 }));
     const nearest = [...pool].sort(
       (a, b) => Math.abs(a.total - 20) - Math.abs(b.total - 20) || b.total - a.total,
     )[0]?.n;
-    const replaced = await m.h.call('POST', `${m.base}/sample/1001/replace`, {
+    const replaced = await m.h.call('POST', `${m.base}/sample/5001/replace`, {
       token: m.h.tokens.eoCy,
       body: { reason: 'lost' },
     });
@@ -146,13 +157,13 @@ describe('submission', () => {
     const byNumber = Object.fromEntries(
       replaced.json.data.map((d: { candidate_number: string }) => [d.candidate_number, d]),
     );
-    expect(byNumber['1001'].replaced).toMatchObject({ reason: 'lost' });
+    expect(byNumber['5001'].replaced).toMatchObject({ reason: 'lost' });
     expect(byNumber[nearest as string]).toMatchObject({
       reason: 'replacement',
-      replaces: '1001',
+      replaces: '5001',
       replaced: null,
     });
-    const bad = await m.h.call('POST', `${m.base}/sample/1001/replace`, {
+    const bad = await m.h.call('POST', `${m.base}/sample/5001/replace`, {
       token: m.h.tokens.eoCy,
       body: { reason: 'eaten' },
     });
@@ -189,7 +200,7 @@ describe('the sample through HTTP on every cohort size', () => {
   it('draws the table size from numeric candidates only, with the highest and lowest', async () => {
     const units = await h.call('GET', '/api/v1/centres/68123/units', { token: h.tokens.eoCy });
     for (const [n, size] of sizes) {
-      const unit = units.json.data.find((u: { left: number }) => u.left === n + 2);
+      const unit = units.json.data.find((u: { code: string }) => u.code === codeOf(n));
       const base = `/api/v1/centres/68123/units/${unit.id}`;
       // The last two candidates are absent and carried forward.
       await fillMarks(h, base, h.tokens.eoCy, (i) =>

@@ -21,7 +21,7 @@ export function unitCsv(...specs: UnitSpec[]) {
     UNIT_HEADER,
     ...specs.map(
       (u) =>
-        `${u.series ?? 'GCSE NOVEMBER 2026'},${u.code},English Language Unit 1 Oracy,Iaith Saesneg Uned 1 Llafaredd,${u.components ?? 'Task 1:40;Task 2:40'},${u.initials ?? 'yes'},${u.uploads ?? 'no'},2026-12-04,${u.submission ?? '2026-12-11'},${u.results ?? '2027-01-14'}`,
+        `${u.series ?? 'GCSE JUNE 2028'},${u.code},English Language Unit 1 Oracy,Iaith Saesneg Uned 1 Llafaredd,${u.components ?? 'Task 1:40;Task 2:40'},${u.initials ?? 'yes'},${u.uploads ?? 'no'},2026-12-04,${u.submission ?? '2026-12-11'},${u.results ?? '2027-01-14'}`,
     ),
   ].join('\n');
 }
@@ -39,7 +39,7 @@ const SURNAMES = [
   'GRIFFITHS',
 ];
 
-/** Candidate numbers 1001, 1002, ... at a centre for one unit. */
+/** Candidate numbers 5001, 5002, ... (the demo's are below 3000) at a centre for one unit. */
 export function entryCsv(
   code: string,
   centre: string,
@@ -48,9 +48,9 @@ export function entryCsv(
 ) {
   const lines = [ENTRY_HEADER];
   for (let i = 0; i < n; i++) {
-    const num = String((opts.start ?? 1001) + i);
+    const num = String((opts.start ?? 5001) + i);
     lines.push(
-      `${opts.series ?? 'GCSE NOVEMBER 2026'},${code},${centre},${num},${SURNAMES[i % SURNAMES.length]}:CANDIDATE ${i},2010-0${1 + (i % 9)}-1${i % 10}`,
+      `${opts.series ?? 'GCSE JUNE 2028'},${code},${centre},${num},${SURNAMES[i % SURNAMES.length]}:CANDIDATE ${i},2010-0${1 + (i % 9)}-1${i % 10}`,
     );
   }
   return lines.join('\n');
@@ -62,7 +62,10 @@ export async function marksHarness(n = 5, unit: UnitSpec = { code: '3700U1' }) {
   await importUnits(h.ctx, systemActor('test'), unitCsv(unit));
   await importEntries(h.ctx, systemActor('test'), entryCsv(unit.code, '68123', n));
   const units = await h.call('GET', '/api/v1/centres/68123/units', { token: h.tokens.eoCy });
-  const id = units.json.data.find((u: { code: string }) => u.code === unit.code).id as number;
+  const id = units.json.data.find(
+    (u: { code: string; series: string }) =>
+      u.code === unit.code && u.series === (unit.series ?? 'GCSE JUNE 2028'),
+  ).id as number;
   return { h, id, base: `/api/v1/centres/68123/units/${id}` };
 }
 

@@ -57,8 +57,8 @@ export function moderatorData(sampleSize: number): ModeratorReportData {
       moderatorMark: i === 3 ? null : 40 + (i % 30) + ((i % 3) - 1),
     })),
     clericalErrors: [
-      { number: '3001', name: 'DAFIS: SIÔN LLŶR', component: 'C1', original: 31, amended: 28 },
-      { number: '3004', name: 'ELLIS: ŴYN', component: 'C2', original: 12, amended: 14 },
+      { number: '3001', component: 'C1', original: 31, amended: 28 },
+      { number: '3004', component: 'C2', original: 12, amended: 14 },
     ],
     outcome: 'adjusted',
     comments:

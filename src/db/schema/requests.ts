@@ -15,7 +15,15 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const REQUEST_TYPES = ['eo_change', 'marks_amendment'] as const;
 
-export const FIELD_SOURCES = ['body_line', 'table', 'free_text', 'pdf', 'subject', 'staff'] as const;
+export const FIELD_SOURCES = [
+  'body_line',
+  'table',
+  'free_text',
+  'pdf',
+  'subject',
+  'staff',
+  'centre_form',
+] as const;
 
 /** A request on the verification queue, e.g. a change of Exams Officer; `reference` is what people read aloud. */
 export const requests = sqliteTable(

@@ -15,9 +15,9 @@ export interface ModeratorReportData {
   max: number;
   /** The moderation sample, in candidate number order. */
   sample: { number: string; name: string; centreMark: CentreTotal; moderatorMark: number | null }[];
+  /** A moderator's corrections of the centre's marks, a component at a time. */
   clericalErrors: {
     number: string;
-    name: string;
     component: string;
     original: CentreTotal;
     amended: number;

@@ -35,7 +35,6 @@ export function moderatorView(data: ModeratorReportData, lang: ReportLanguage): 
   ]);
   const clericalRows = data.clericalErrors.map((e): Cell[] => [
     e.number,
-    e.name,
     e.component,
     shown(e.original),
     [{ text: String(e.amended), color: '#c00000' }],
@@ -74,8 +73,7 @@ export function moderatorView(data: ModeratorReportData, lang: ReportLanguage): 
           kind: 'table',
           columns: [
             { header: L('reports:candidates.columns.number'), width: 60 },
-            { header: L('reports:candidates.columns.name'), width: 211, wraps: true },
-            { header: L('reports:moderator.columns.component'), width: 80 },
+            { header: L('reports:moderator.columns.component'), width: 211, wraps: true },
             { header: L('reports:moderator.columns.original'), width: 80, align: 'right' },
             { header: L('reports:moderator.columns.amended'), width: 80, align: 'right' },
           ],

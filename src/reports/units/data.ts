@@ -1,9 +1,7 @@
-import type { AppContext } from '../../context.js';
-import type { MarkCells, UnitComponent } from '../../db/schema/index.js';
 import type { Sheet } from '../../marks/access.js';
+import type { moderatorReport } from '../../marks/moderation.js';
 import { candidateName } from '../../marks/present.js';
-import { findAccountById, type SheetRow } from '../../marks/queries.js';
-import { effectiveMarks, totalOf } from '../../marks/rules.js';
+import type { SheetRow } from '../../marks/queries.js';
 import type { CandidatesReportData, UnitRef } from '../candidates/data.js';
 import type { ModeratorReportData } from '../moderator/data.js';
 
@@ -42,47 +40,38 @@ export function candidatesData(
   };
 }
 
-const totalIfNumber = (components: readonly UnitComponent[], marks: MarkCells) => {
-  const t = totalOf(components, marks);
-  return typeof t === 'number' ? t : null;
-};
+type MarksModeratorReport = Awaited<ReturnType<typeof moderatorReport>>;
 
-export async function moderatorData(
-  ctx: AppContext,
+/**
+ * The marks feature's moderator report (its rules decide who sees it and when) as the PDF's plain
+ * data; the sheet gives what that report words in one language only: both titles, component labels.
+ */
+export function moderatorData(
   sheet: Sheet,
-  rows: readonly SheetRow[],
+  report: MarksModeratorReport,
   producedAt: Date,
-): Promise<ModeratorReportData> {
+): ModeratorReportData {
   const components = sheet.unit.components;
-  const moderator = sheet.sheet.moderatorId
-    ? await findAccountById(ctx.db, sheet.sheet.moderatorId)
-    : undefined;
+  const labelOf = new Map(components.map((c) => [c.key, c.label]));
   return {
     unit: unitRef(sheet),
     centre: centreRef(sheet),
-    moderator: moderator ? `${moderator.firstName} ${moderator.lastName}`.trim() || moderator.email : null,
+    moderator: report.moderator ? report.moderator.name || report.moderator.email : null,
     max: components.reduce((n, c) => n + c.max, 0),
-    sample: rows
-      .filter((r) => r.sampleReason !== null)
-      .map((r) => ({
-        number: r.candidate.number,
-        name: candidateName(r.candidate),
-        centreMark: totalOf(components, effectiveMarks(r.entry.marks, r.entry.clerical)),
-        moderatorMark: r.moderatorMarks ? totalIfNumber(components, r.moderatorMarks) : null,
-      })),
-    clericalErrors: rows.flatMap((r) =>
-      components
-        .filter((c) => r.entry.clerical[c.key] !== undefined)
-        .map((c) => ({
-          number: r.candidate.number,
-          name: candidateName(r.candidate),
-          component: c.label,
-          original: r.entry.marks[c.key] ?? null,
-          amended: r.entry.clerical[c.key] as number,
-        })),
-    ),
-    outcome: sheet.sheet.reportOutcome,
-    comments: sheet.sheet.reportComments,
+    sample: report.sample.map((s) => ({
+      number: s.candidate_number,
+      name: s.name,
+      centreMark: s.centre_mark,
+      moderatorMark: typeof s.moderator_mark === 'number' ? s.moderator_mark : null,
+    })),
+    clericalErrors: report.clerical_errors.map((e) => ({
+      number: e.candidate_number,
+      component: labelOf.get(e.component) ?? e.component,
+      original: e.original,
+      amended: e.amended,
+    })),
+    outcome: report.outcome,
+    comments: report.comments,
     producedAt,
   };
 }

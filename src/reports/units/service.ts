@@ -1,8 +1,7 @@
 import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
-import { DomainError } from '../../errors.js';
 import { requireSheet } from '../../marks/access.js';
-import { moderationVisible } from '../../marks/present.js';
+import { moderatorReport as marksModeratorReport } from '../../marks/moderation.js';
 import { visibleRows } from '../../marks/queries.js';
 import { type CandidatesView, candidatesView } from '../candidates/view.js';
 import type { ReportLanguage } from '../language.js';
@@ -30,20 +29,16 @@ export async function candidatesReport(
   return candidatesView(candidatesData(sheet, shown, ctx.clock.now()), input.lang);
 }
 
-/** The moderator's report: the centre sees it from results day; staff and the unit's moderator at any time. */
+/**
+ * The moderator's report, on the marks feature's terms: once the marks are submitted; for the centre
+ * from results day, for staff and the unit's moderator at any time.
+ */
 export async function moderatorReport(
   ctx: AppContext,
   p: Principal,
   input: UnitReportInput,
 ): Promise<ModeratorView> {
+  const report = await marksModeratorReport(ctx, p, input.number, input.unit, 'en');
   const sheet = await requireSheet(ctx, p, input.number, input.unit);
-  const now = ctx.clock.now();
-  if (sheet.access !== 'moderate' && !moderationVisible(sheet, now)) {
-    throw new DomainError('report_before_results_day', {
-      code: sheet.unit.code,
-      date: sheet.unit.resultsDay,
-    });
-  }
-  const rows = await visibleRows(ctx.db, sheet.sheet.id);
-  return moderatorView(await moderatorData(ctx, sheet, rows, now), input.lang);
+  return moderatorView(moderatorData(sheet, report, ctx.clock.now()), input.lang);
 }
