@@ -7,6 +7,8 @@ export default function ensureTestPackages(): void {
     { name: 'dovecot-imapd', what: 'Dovecot', files: ['/usr/sbin/dovecot', '/usr/lib/dovecot/imap'] },
     // The /docs page is opened in a real browser, offline.
     { name: 'chromium', what: 'Chromium', files: ['/usr/bin/chromium'] },
+    // PDF reports are read back as a reader's tools see them: text, fonts, tags, a rendered page.
+    { name: 'poppler-utils', what: 'poppler-utils', files: ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'] },
     // The bench's load generator has a test of its own.
     { name: 'wrk', what: 'wrk', files: ['/usr/bin/wrk'] },
   ]);
