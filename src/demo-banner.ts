@@ -18,7 +18,6 @@ export function demoBanner(base: string, tokens: DemoToken[], notes: string[] = 
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/me`,
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/centres/68123/users`,
     `  curl -s -H "Authorization: Bearer ${support?.token}" ${base}/api/v1/requests`,
-    `  curl -s -H "Authorization: Bearer ${eoCy?.token}" ${base}/api/v1/centres/68123/users/summary.csv   # its Certificate column links each certificate PDF`,
     `  curl -s -H "Authorization: Bearer ${eoCy?.token}" -H "Content-Type: application/json" -X PATCH -d '{"ukprn":"123"}' ${base}/api/v1/centres/68123`,
     '',
     `API docs: ${base}/docs   OpenAPI: ${base}/api/v1/openapi.json`,
