@@ -9,7 +9,7 @@ const CANDIDATES = 500;
 const LARGE = 5000;
 const ROUNDS = 12;
 const WARMUP = 3;
-const PATH = '/api/v1/centres/68123/units/1/reports/candidates.pdf?lang=en';
+const path = (unit: number) => `/api/v1/centres/68123/units/${unit}/reports/candidates.pdf?lang=en`;
 
 const what = `candidate details PDF for ${CANDIDATES} candidates, reports/s: ours = GET .../units/{unit}/reports/candidates.pdf through HTTP (the npm start bundle); bare = node:http + pdfkit alone drawing the same ${CANDIDATES} rows with the same parsed Noto Sans; one request at a time, ${ROUNDS} rounds alternating after ${WARMUP} warm-up each, median round each side; RSS = our server's peak after the ${CANDIDATES}-candidate rounds, and a fresh server's after two ${LARGE}-candidate reports`;
 
@@ -50,7 +50,7 @@ async function run(): Promise<BenchRow> {
     servers.push(bare);
     const auth = { authorization: `Bearer ${small.token}` };
     for (let i = 0; i < WARMUP; i++) {
-      await timed(`${ours.url}${PATH}`, auth);
+      await timed(`${ours.url}${path(small.unit)}`, auth);
       await timed(`${bare.url}/report`, {});
     }
     // Alternating, so a burst of load from elsewhere on the machine hits both sides alike.
@@ -59,7 +59,7 @@ async function run(): Promise<BenchRow> {
     let bytes = 0;
     let bareBytes = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      const o = await timed(`${ours.url}${PATH}`, auth);
+      const o = await timed(`${ours.url}${path(small.unit)}`, auth);
       const b = await timed(`${bare.url}/report`, {});
       oursMs.push(o.ms);
       bareMs.push(b.ms);
@@ -73,8 +73,8 @@ async function run(): Promise<BenchRow> {
     const big = await spawnServer({ entry: 'build/server/server.mjs', env: serverEnv(large.path, dir.path) });
     servers.push(big);
     const bigAuth = { authorization: `Bearer ${large.token}` };
-    const first = await timed(`${big.url}${PATH}`, bigAuth);
-    const second = await timed(`${big.url}${PATH}`, bigAuth);
+    const first = await timed(`${big.url}${path(large.unit)}`, bigAuth);
+    const second = await timed(`${big.url}${path(large.unit)}`, bigAuth);
     const rss5000 = peakRssMb(big.pid);
 
     return benchRow({
