@@ -46,7 +46,9 @@ interface Unit {
   keepWithNext?: boolean;
   /** Set on a table's rows: the header drawn again (as an artifact) at the top of a new page. */
   table?: TableState;
-  draw(doc: Doc, y: number): void;
+  /** Draws the unit at `y`; a table row answers where its rule goes. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most units draw and answer nothing
+  draw(doc: Doc, y: number): number | void;
 }
 
 interface TableState {
@@ -110,14 +112,8 @@ function drawRow(
   header: 'tagged' | 'artifact' | false,
 ) {
   const font = header ? 'bold' : 'body';
-  artifact(doc, () => {
-    if (header) doc.rect(PAGE.margin, y, WIDTH, height).fill('#e8e8e8').fillColor('black');
-    doc
-      .moveTo(PAGE.margin, y + height)
-      .lineTo(PAGE.margin + WIDTH, y + height)
-      .lineWidth(0.5)
-      .stroke('#999999');
-  });
+  // A body row's rule is drawn with the rest of its page's rules (`drawRules`): one artifact, not one a row.
+  if (header) artifact(doc, () => doc.rect(PAGE.margin, y, WIDTH, height).fill('#e8e8e8').fillColor('black'));
   let x = PAGE.margin;
   const drawCells = (type: 'TH' | 'TD' | null) => {
     const tr = type ? doc.struct('TR') : null;
@@ -169,6 +165,7 @@ function tableUnits(doc: Doc, section: PDFKit.PDFStructureElement, b: Extract<Bl
         state.struct = d.struct('Table');
         section.add(state.struct);
         drawRow(d, state, headers, y, state.headerHeight, 'tagged');
+        return y + state.headerHeight;
       },
     },
   ];
@@ -181,6 +178,7 @@ function tableUnits(doc: Doc, section: PDFKit.PDFStructureElement, b: Extract<Bl
       draw: (d, y) => {
         drawRow(d, state, cells, y, height, false);
         if (last) state.struct?.end();
+        return y + height;
       },
     });
   });
@@ -194,6 +192,15 @@ function unitsOf(doc: Doc, blocks: Block[], section: PDFKit.PDFStructureElement)
     if (b.kind === 'heading') return [paragraph(doc, 'H2', b.text, 'bold', 12, 4)(section)];
     if (b.kind === 'para') return [paragraph(doc, 'P', b.text, 'body', b.size ?? 10, 4)(section, b.lang)];
     return [...tableUnits(doc, section, b), { height: 10, draw: () => {} }];
+  });
+}
+
+/** The rules under a page's table rows, as one artifact. */
+function drawRules(doc: Doc, ys: number[]) {
+  if (!ys.length) return;
+  artifact(doc, () => {
+    for (const y of ys) doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + WIDTH, y);
+    doc.lineWidth(0.5).stroke('#999999');
   });
 }
 
@@ -236,6 +243,7 @@ export function* flow(doc: Doc, blocks: Block[], frame: Frame): Generator<void> 
   const section = doc.struct('Sect');
   doc.addStructure(section);
   const pages = paginate(unitsOf(doc, blocks, section));
+  const rules: number[] = [];
   for (const [i, page] of pages.entries()) {
     if (i > 0) {
       doc.addPage();
@@ -251,8 +259,11 @@ export function* flow(doc: Doc, blocks: Block[], frame: Frame): Generator<void> 
         const headers = t.columns.map((c) => c.header);
         drawRow(doc, t, headers, placed.y - t.headerHeight, t.headerHeight, 'artifact');
       }
-      placed.unit.draw(doc, placed.y);
+      const rule = placed.unit.draw(doc, placed.y);
+      if (rule !== undefined) rules.push(rule);
+      if (t) rules.push(placed.y);
     }
+    drawRules(doc, rules.splice(0));
     footer(doc, frame.footerLeft, frame.pageLabel(i + 1, pages.length));
     yield;
   }
