@@ -11,7 +11,7 @@ import { findSheet, type SheetWithUnit } from './queries.js';
  * its accounts holding `iamis`, and staff support/admin; `read` for helpline; `moderate` for the
  * moderator of that marksheet, who sees its sample and files and nothing else.
  */
-export type MarksAccess = 'write' | 'read' | 'moderate';
+type MarksAccess = 'write' | 'read' | 'moderate';
 
 export interface Sheet extends SheetWithUnit {
   centre: CentreRow;

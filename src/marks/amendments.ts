@@ -32,7 +32,7 @@ async function nextReference(ctx: AppContext): Promise<{ reference: string; stat
   return { reference: `${name}-${String(value).padStart(5, '0')}`, statement };
 }
 
-export interface AmendmentInput {
+interface AmendmentInput {
   candidate_number: string;
   component: string;
   mark: number | string;

@@ -12,7 +12,7 @@ const Series = z
   .pipe(z.string().min(3).max(80));
 
 /** `3700U1`, `9791/01`: four digits, then letters and digits or a slash and two digits. */
-export const UnitCode = z
+const UnitCode = z
   .string()
   .transform((v) => v.trim().toUpperCase())
   .refine((v) => /^\d{3,4}[0-9A-Z]{1,3}$|^\d{4}\/\d{2}$/.test(v), { params: { i18n: 'unit_code' } });
@@ -23,7 +23,7 @@ const YesNo = z
   .refine((v) => v === 'yes' || v === 'no', { params: { i18n: 'yes_no' } })
   .transform((v) => v === 'yes');
 
-export const IsoDate = z
+const IsoDate = z
   .string()
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
     params: { i18n: 'iso_date' },

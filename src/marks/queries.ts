@@ -39,6 +39,9 @@ export function sheetsOfCentre(db: Db, centreId: number) {
     .orderBy(asc(series.name), asc(units.code));
 }
 
+/** Withdrawn entries stay visible while they carry a mark. */
+const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
+
 /**
  * The rows a marksheet shows: processed entries, and withdrawn ones only while they carry a mark
  * (a mark once given is not silently lost). Each with its active sample membership, if any.
@@ -66,8 +69,6 @@ export function visibleRows(db: Db, marksheetId: number) {
 
 export type SheetRow = Awaited<ReturnType<typeof visibleRows>>[number];
 
-export const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
-
 /** Every sample membership of a sheet, replaced ones included, with the candidate's number. */
 export function sampleOf(db: Db, marksheetId: number) {
   return db
@@ -89,10 +90,6 @@ export function filesOf(db: Db, entryId: number) {
     .from(entryFiles)
     .where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.deletedAt)))
     .orderBy(asc(entryFiles.id));
-}
-
-export function findUnitById(db: Db, id: number) {
-  return db.select().from(units).where(eq(units.id, id)).get();
 }
 
 export function moderatedBy(db: Db, moderatorId: number) {

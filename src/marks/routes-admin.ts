@@ -65,7 +65,12 @@ const assign = createRoute({
     query: LangQuery,
     body: {
       required: true,
-      content: { 'application/json': { schema: z.strictObject({ email: Email.nullable() }) } },
+      content: {
+        'application/json': {
+          schema: z.strictObject({ email: Email.nullable() }),
+          example: { email: 'cymedrolwr@cymorth.localhost' },
+        },
+      },
     },
   },
   responses: {

@@ -10,8 +10,8 @@ export function componentKey(label: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-export type CellProblem = 'over_max' | 'not_a_mark';
-export type CellResult = { ok: true; value: MarkValue | null } | { ok: false; code: CellProblem };
+type CellProblem = 'over_max' | 'not_a_mark';
+type CellResult = { ok: true; value: MarkValue | null } | { ok: false; code: CellProblem };
 
 /**
  * The seed's cell grammar: an integer 0..max; `a`/`A` is absent; `c`, `C`, `cf`, `CF` carry forward
@@ -56,7 +56,7 @@ export function totalOf(components: readonly UnitComponent[], marks: MarkCells):
   return values.reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
 }
 
-export interface RowState {
+interface RowState {
   marks: MarkCells;
   initials: string | null;
 }
@@ -69,8 +69,6 @@ export function missingOf(components: readonly UnitComponent[], needsInitials: b
   if (needsInitials && typeof total === 'number' && !row.initials) missing.push('initials');
   return missing;
 }
-
-export const hasAnyMark = (marks: MarkCells) => Object.keys(marks).length > 0;
 
 // Built once: making a DateTimeFormat costs far more than using one.
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {

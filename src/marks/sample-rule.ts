@@ -5,7 +5,7 @@ import table from './sample-table.json' with { type: 'json' };
  * because boards change it; the choice is a pure function of the marks, so the same marks always
  * give the same sample.
  */
-export interface SampleTable {
+interface SampleTable {
   version: string;
   bands: { up_to: number | null; size: number | 'all' }[];
 }

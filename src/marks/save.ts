@@ -12,7 +12,7 @@ import { moderationVisible, presentRow } from './present.js';
 import { type SheetRow, visibleRows } from './queries.js';
 import { parseCell, parseInitials } from './rules.js';
 
-export interface SaveRowInput {
+interface SaveRowInput {
   candidate_number: string;
   marks: Record<string, unknown>;
   initials?: string | null;

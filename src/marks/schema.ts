@@ -25,7 +25,7 @@ export const FileParams = CandidateParams.extend({
 
 const Mark = z.union([z.number().int(), z.literal('A'), z.literal('CF')]).nullable();
 
-export const ComponentSchema = z.object({ key: z.string(), label: z.string(), max: z.number().int() });
+const ComponentSchema = z.object({ key: z.string(), label: z.string(), max: z.number().int() });
 
 export const UnitSchema = z
   .object({
@@ -105,7 +105,7 @@ export const SaveMarksResult = z.object({
   rows: z.array(MarksheetRowSchema),
 });
 
-export const SampleMemberSchema = z
+const SampleMemberSchema = z
   .object({
     candidate_number: z.string(),
     name: z.string(),

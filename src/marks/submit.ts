@@ -13,7 +13,7 @@ import { effectiveMarks, missingOf, totalOf } from './rules.js';
 import { sampleView } from './sample.js';
 import { chooseSample, type Rankable, SAMPLE_TABLE } from './sample-rule.js';
 
-export interface RankedRow extends Rankable {
+interface RankedRow extends Rankable {
   entryId: number;
 }
 

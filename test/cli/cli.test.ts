@@ -66,7 +66,7 @@ describe('cymorth seed and token', { timeout: 120_000 }, () => {
 
   it('seeds the demo on an empty database, printing a token per demo account', async () => {
     const lines = seeded.trim().split('\n');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     for (const line of lines) expect(line).toMatch(/\tcym_[\w-]{40,}$/);
     expect(await dbQuery(async (db) => (await db.select({ n: count() }).from(centres))[0]?.n)).toBe(5);
     const support = seeded.match(/centre support staff\t\S+\t(cym_\S+)/)?.[1] as string;
