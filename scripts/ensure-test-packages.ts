@@ -19,7 +19,7 @@ export default function ensureTestPackages(): void {
       what: "Tesseract's Welsh",
       files: ['/usr/share/tesseract-ocr/5/tessdata/cym.traineddata'],
     },
-    { name: 'poppler-utils', what: 'pdftoppm', files: ['/usr/bin/pdftoppm'] },
+    { name: 'poppler-utils', what: 'poppler-utils', files: ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'] },
     // The test letters are typed in a font with ŵ and ŷ before they are scanned.
     {
       name: 'fonts-dejavu-core',

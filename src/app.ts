@@ -21,6 +21,7 @@ import { marksFileRoutes } from './marks/routes-files.js';
 import { marksModerationRoutes } from './marks/routes-moderation.js';
 import { marksSampleRoutes } from './marks/routes-sample.js';
 import { queueRoutes } from './queue/routes.js';
+import { reportsRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { webPages } from './web/routes.js';
 
@@ -53,6 +54,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route(API_PREFIX, usersRoutes());
   app.route(API_PREFIX, intakeRoutes());
   app.route(API_PREFIX, queueRoutes());
+  app.route(API_PREFIX, reportsRoutes());
   app.route(API_PREFIX, marksRoutes());
   app.route(API_PREFIX, marksAdminRoutes());
   app.route(API_PREFIX, marksSampleRoutes());

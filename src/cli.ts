@@ -11,6 +11,7 @@ import { registerIntakeRunCommand } from './intake/imap/cli.js';
 import { registerOutboxCommands } from './mail/cli.js';
 import { registerMarksCommands } from './marks/cli.js';
 import { registerRequestCommands } from './queue/cli.js';
+import { registerReportCommands } from './reports/cli.js';
 import { registerSearchCommand } from './search/cli.js';
 
 const program = new Command('cymorth')
@@ -62,6 +63,7 @@ registerOutboxCommands(program);
 registerRequestCommands(program);
 registerChatCommands(program);
 registerMarksCommands(program);
+registerReportCommands(program);
 registerSearchCommand(program);
 
 // A reader that stops early (`cymorth outbox list | head -3`) closes the pipe: that is the end of

@@ -7,6 +7,7 @@ import type { BlobStore } from './files/blob-store.js';
 import type { Mailer } from './mail/mailer.js';
 import type { MailVerifier } from './mail-auth/verifier.js';
 import type { OcrEngine } from './ocr/engine.js';
+import type { FontSource } from './reports/fonts.js';
 import type { PasswordHasher } from './web/auth/passwords.js';
 
 /** Everything the core needs, built once by an entry point (Node, Workers, tests) and passed in. */
@@ -27,4 +28,6 @@ export interface AppContext {
   mailVerifier?: MailVerifier;
   /** argon2id for page passwords: native on Node; absent, the pure-JS one that also runs on Workers. */
   passwords?: PasswordHasher;
+  /** The TrueType fonts PDF reports are set in; absent where reports are not served. */
+  fonts?: FontSource;
 }

@@ -55,6 +55,8 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   sign_in_throttled: 429,
   not_available_here: 501,
+  assessment_not_passed: 409,
+  reports_not_available: 501,
   unit_not_found: 404,
   candidate_not_found: 404,
   file_not_found: 404,

@@ -9,6 +9,7 @@ import { nodeMailer } from './mail/node-mailer.js';
 import { cachedResolver, systemLookup } from './mail-auth/resolver.js';
 import { createMailVerifier } from './mail-auth/verifier.js';
 import { tesseractFromConfig } from './ocr/tesseract.js';
+import { nodeFontSource } from './reports/node-fonts.js';
 import { nativeHasher } from './web/auth/node-passwords.js';
 
 /**
@@ -52,6 +53,7 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
       authservId: config.MAIL_AUTHSERV_ID,
     }),
     passwords: nativeHasher,
+    fonts: nodeFontSource,
   };
   const close = async () => {
     ctx.mailer.close();

@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { startChat } from './chat/start.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { isEmpty, seedDemo } from './db/demo.js';
+import { isEmpty, seedDemo, seedDemoCertificate } from './db/demo.js';
 import { seedDemoLettersInChild } from './db/demo-letters-child.js';
 import { demoBanner, demoRequestLines } from './demo-banner.js';
 import { DOCS_ASSETS_BASE, DOCS_ASSETS_ROUTE, docsAssets } from './docs-assets.js';
@@ -46,6 +46,7 @@ async function showDemo(ctx: AppContext, port: number) {
     return;
   }
   const tokens = await seedDemo(ctx);
+  await seedDemoCertificate(ctx);
   const passwords = await seedDemoPasswords(
     ctx,
     tokens.map((t) => t.email),

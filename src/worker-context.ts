@@ -8,6 +8,7 @@ import { refusingBlobStore } from './files/blob-store.js';
 import { r2BlobStore } from './files/r2-blob-store.js';
 import { queueOnlyMailer } from './mail/mailer.js';
 import { createWorkerSmtpMailer } from './mail/worker-smtp-mailer.js';
+import { workerFontSource } from './reports/worker-fonts.js';
 
 /** The bindings `wrangler.toml` declares; every other string binding is a configuration variable. */
 export interface Env {
@@ -49,5 +50,6 @@ export function workerContext(env: Env): AppContext {
     blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : refusingBlobStore(),
     // Sent by the Cron Trigger below; without SMTP_URL mail stays queued in D1.
     mailer: config.SMTP_URL ? createWorkerSmtpMailer(config.SMTP_URL) : queueOnlyMailer,
+    fonts: workerFontSource,
   };
 }

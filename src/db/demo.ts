@@ -1,10 +1,10 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { systemActor } from '../audit/record.js';
 import { createToken, type TokenRole } from '../auth/token-service.js';
 import { IMPORT_COLUMNS, importCentres } from '../centres/import.js';
 import type { AppContext } from '../context.js';
 import { seedDemoMarks } from '../marks/demo.js';
-import { centres } from './schema/index.js';
+import { accounts, assessmentAttempts, centres, hubAssessments } from './schema/index.js';
 
 /** Fictional centres; telephone numbers are from Ofcom's ranges kept for drama, so none rings anyone. */
 const DEMO_CENTRES: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
@@ -140,4 +140,31 @@ export async function seedDemo(ctx: AppContext) {
   }
   await seedDemoMarks(ctx, 'cymedrolwr@cymorth.localhost');
   return tokens;
+}
+
+/**
+ * The demo teacher has passed one Hub assessment, so `npm start` has a certificate to download. Kept
+ * out of `seedDemo`, which the tests share: they count every attempt there is.
+ */
+export async function seedDemoCertificate(ctx: AppContext) {
+  const teacher = await ctx.db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.emailKey, 'athro@ysgolgwyr.cymru'))
+    .get();
+  const assessment = await ctx.db
+    .select()
+    .from(hubAssessments)
+    .where(eq(hubAssessments.code, 'INV-MALPRACTICE'))
+    .get();
+  if (!teacher || !assessment) return;
+  await ctx.db.insert(assessmentAttempts).values({
+    accountId: teacher.id,
+    assessmentId: assessment.id,
+    section: 1,
+    mark: 19,
+    outOf: 20,
+    passed: true,
+    at: ctx.clock.now(),
+  });
 }

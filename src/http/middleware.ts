@@ -65,18 +65,26 @@ function useLanguage(c: Parameters<MiddlewareHandler<AppEnv>>[0], lang: Language
   c.set('t', translator(lang));
 }
 
-/** Requires a valid bearer token; the caller's language preference then takes part in choosing the language. */
-export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const principal = await authenticate(c.get('ctx'), c.req.header('authorization'));
-  c.set('principal', principal);
-  // SPEC 2.7's order: a valid `?lang=` already decided; otherwise the account's preference beats
-  // the Accept-Language the context middleware went by.
-  const query = c.req.query('lang');
-  if (!isLanguage(query) && isLanguage(principal.language) && principal.language !== c.get('lang'))
-    useLanguage(c, principal.language);
-  checkLangQuery(query);
-  await next();
-};
+/**
+ * Requires a valid bearer token; the caller's language preference then takes part in choosing the
+ * language. `bilingual` routes (PDF documents) also take `?lang=both`, answering errors as if unset.
+ */
+function authenticateCaller(bilingual: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = await authenticate(c.get('ctx'), c.req.header('authorization'));
+    c.set('principal', principal);
+    // SPEC 2.7's order: a valid `?lang=` already decided; otherwise the account's preference beats
+    // the Accept-Language the context middleware went by.
+    const query = c.req.query('lang');
+    if (!isLanguage(query) && isLanguage(principal.language) && principal.language !== c.get('lang'))
+      useLanguage(c, principal.language);
+    if (!(bilingual && query === 'both')) checkLangQuery(query);
+    await next();
+  };
+}
+
+export const requireAuth = authenticateCaller(false);
+export const requireAuthBilingual = authenticateCaller(true);
 
 export function principalOf(c: { get(key: 'principal'): Principal | undefined }): Principal {
   const p = c.get('principal');

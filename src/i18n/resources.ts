@@ -7,6 +7,7 @@ import cyHub from '../../locales/cy/hub.json' with { type: 'json' };
 import cyIntake from '../../locales/cy/intake.json' with { type: 'json' };
 import cyMarks from '../../locales/cy/marks.json' with { type: 'json' };
 import cyQueue from '../../locales/cy/queue.json' with { type: 'json' };
+import cyReports from '../../locales/cy/reports.json' with { type: 'json' };
 import cyValidation from '../../locales/cy/validation.json' with { type: 'json' };
 import cyWeb from '../../locales/cy/web.json' with { type: 'json' };
 import enAccess from '../../locales/en/access.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import enHub from '../../locales/en/hub.json' with { type: 'json' };
 import enIntake from '../../locales/en/intake.json' with { type: 'json' };
 import enMarks from '../../locales/en/marks.json' with { type: 'json' };
 import enQueue from '../../locales/en/queue.json' with { type: 'json' };
+import enReports from '../../locales/en/reports.json' with { type: 'json' };
 import enValidation from '../../locales/en/validation.json' with { type: 'json' };
 import enWeb from '../../locales/en/web.json' with { type: 'json' };
 
@@ -35,6 +37,7 @@ export const resources = {
     queue: enQueue,
     chat: enChat,
     web: enWeb,
+    reports: enReports,
   },
   cy: {
     common: cyCommon,
@@ -48,5 +51,6 @@ export const resources = {
     queue: cyQueue,
     chat: cyChat,
     web: cyWeb,
+    reports: cyReports,
   },
 };

@@ -7,3 +7,8 @@ declare module '*.html' {
   const text: string;
   export default text;
 }
+// wrangler's `[[rules]] type = "Data"` in wrangler.toml bundles fonts as binary modules.
+declare module '*.ttf' {
+  const data: ArrayBuffer;
+  export default data;
+}

@@ -18,6 +18,7 @@ import type { Mailer } from '../../src/mail/mailer.js';
 import { cachedResolver } from '../../src/mail-auth/resolver.js';
 import { createMailVerifier } from '../../src/mail-auth/verifier.js';
 import { tesseractFromConfig } from '../../src/ocr/tesseract.js';
+import { nodeFontSource } from '../../src/reports/node-fonts.js';
 import { nativeHasher } from '../../src/web/auth/node-passwords.js';
 import { testDns } from './dns.js';
 
@@ -65,6 +66,7 @@ export async function createHarness(
       authservId: config.MAIL_AUTHSERV_ID,
     }),
     passwords: nativeHasher,
+    fonts: nodeFontSource,
   };
   const seeded = await seedDemo(ctx);
   const byWhat = (prefix: string) => seeded.find((t) => t.what.startsWith(prefix))?.token ?? '';

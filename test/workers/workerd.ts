@@ -36,8 +36,12 @@ export async function bootWorkerd(vars: Record<string, string> = {}, opts: { blo
       modules: true,
       modulesRoot: outdir,
       scriptPath,
-      // wrangler uploads the mail templates as text modules beside the script (src/mail/worker-templates.ts).
-      modulesRules: [{ type: 'Text', include: ['**/*.txt', '**/*.html'] }],
+      // wrangler uploads the mail templates as text modules beside the script (src/mail/worker-templates.ts),
+      // and the report fonts as binary ones (src/reports/worker-fonts.ts).
+      modulesRules: [
+        { type: 'Text', include: ['**/*.txt', '**/*.html'] },
+        { type: 'Data', include: ['**/*.ttf'] },
+      ],
       compatibilityDate: config.compatibility_date,
       compatibilityFlags: config.compatibility_flags,
       d1Databases: [binding.binding],

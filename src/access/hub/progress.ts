@@ -68,3 +68,17 @@ export function assessmentProgress(a: HubAssessmentRow, attempts: readonly Asses
     sections,
   };
 }
+
+/**
+ * When the assessment was passed: the moment its last section first passed, or null while any
+ * section has not. A later, better attempt improves the result, never the date.
+ */
+export function passedAt(a: HubAssessmentRow, attempts: readonly AssessmentAttemptRow[]): Date | null {
+  let latest: Date | null = null;
+  for (let section = 1; section <= a.sections; section++) {
+    const first = attempts.find((t) => t.section === section && t.passed);
+    if (!first) return null;
+    if (!latest || first.at > latest) latest = first.at;
+  }
+  return latest;
+}

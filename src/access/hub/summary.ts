@@ -24,6 +24,7 @@ const SUMMARY_COLUMNS = [
   'best_out_of',
   'failed_attempts',
   'last_attempt',
+  'certificate',
 ] as const;
 
 type Column = (typeof SUMMARY_COLUMNS)[number];
@@ -93,6 +94,11 @@ export async function userSummaryCsv(ctx: AppContext, p: Principal, number: stri
         best_out_of: progress.best_result?.out_of,
         failed_attempts: progress.failed_attempts,
         last_attempt: minute(progress.last_attempt_at),
+        // Where the certificate is, so a centre can fetch every one it has in one go.
+        certificate:
+          progress.status === 'passed'
+            ? `/api/v1/centres/${access.centre.number}/users/${account.id}/assessments/${a.code}/certificate.pdf`
+            : '',
       });
     }
   }

@@ -67,8 +67,10 @@ describe('GET /centres/:number/users/summary.csv (the "User Summary" download)',
       'Out of': '20',
       'Failed attempts': '1',
       'Last attempt (UTC)': '2026-11-23 10:30',
+      Certificate: `/api/v1/centres/68123/users/${inv.id}/assessments/INV-MALPRACTICE/certificate.pdf`,
     });
     expect(elin[0]).toMatchObject({
+      Certificate: '',
       Status: 'In progress',
       'Sections passed': '1',
       Sections: '3',
