@@ -16,6 +16,8 @@ export interface WebState {
   principal?: Principal;
   /** The path and query of this page, for the language switch to come back to. */
   here: string;
+  /** The organisation's name in the page's language (ORG_NAME_EN, ORG_NAME_CY). */
+  org: string;
 }
 
 export interface WebEnv {

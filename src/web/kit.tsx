@@ -95,7 +95,7 @@ export const Layout: FC<{
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('web:layout.service')}`}</title>
+        <title>{`${title} · ${t('web:layout.service', { org: web.org })}`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
         {scripts?.map((src) => (
           <script src={src} defer />
@@ -107,7 +107,7 @@ export const Layout: FC<{
         </a>
         <header class="header">
           <a class="service" href="/">
-            {t('web:layout.service')}
+            {t('web:layout.service', { org: web.org })}
           </a>
           <Nav web={web} />
           <LanguageSwitch web={web} />
@@ -115,7 +115,7 @@ export const Layout: FC<{
         <main id="main" class={wide ? 'main wide' : 'main'} tabindex={-1}>
           {children}
         </main>
-        <footer class="footer">{t('web:layout.footer')}</footer>
+        <footer class="footer">{t('web:layout.footer', { org: web.org })}</footer>
       </body>
     </html>
   );

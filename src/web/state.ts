@@ -64,6 +64,7 @@ export const webState: MiddlewareHandler<WebEnv> = async (c, next) => {
     account,
     principal: session?.stage === 'signed_in' && account ? principalOf(account) : undefined,
     here: url.pathname + url.search,
+    org: lang === 'cy' ? ctx.config.ORG_NAME_CY : ctx.config.ORG_NAME_EN,
   });
   await next();
 };
