@@ -61,8 +61,25 @@ async function showDemo(ctx: AppContext, port: number) {
     : `Mail: drop .eml files into ${dropDirOf(config)} to put requests on the queue; mail sent is in ${join(config.DATA_DIR, 'outbox')}.`;
   const support = tokens[0]?.token ?? '';
   process.stdout.write(
-    demoBanner(base, tokens, [mail, ...demoRequestLines(base, support, requests)], passwords),
+    demoBanner(
+      base,
+      tokens,
+      [mail, ...demoRequestLines(base, support, requests), ...moreToTry(base, tokens)],
+      passwords,
+    ),
   );
+}
+
+/** The features a newcomer would not find from the lines above: marks, their PDF reports, chat. */
+function moreToTry(base: string, tokens: { token: string }[]): string[] {
+  const eoCy = tokens[3]?.token ?? '';
+  return [
+    '',
+    "Internal assessment marks at Ysgol Gyfun Gŵyr (each unit's id opens its marksheet, sample and PDF reports, .../units/{id}/reports/candidates.pdf):",
+    `  curl -s -H "Authorization: Bearer ${eoCy}" ${base}/api/v1/centres/68123/units`,
+    'Chat commands from the shell, as Slack and Teams run them (README, "Chat", to connect those):',
+    '  npx cymorth chat --as cefnogi@cymorth.localhost ciw',
+  ];
 }
 
 async function main() {
