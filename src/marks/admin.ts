@@ -14,12 +14,12 @@ import { findSheet } from './queries.js';
 
 /** Staff admin's imports through the API: the same functions as `cymorth import units|entries`. */
 /** The body is read only once the caller is known to be allowed to send one. */
-export async function importUnitsAs(ctx: AppContext, p: Principal, read: () => Promise<string>) {
+export async function importUnitsAs(ctx: AppContext, p: Principal, read: () => Promise<Uint8Array>) {
   assertStaff(p, 'admin');
   return importUnits(ctx, actorOf(p), await read());
 }
 
-export async function importEntriesAs(ctx: AppContext, p: Principal, read: () => Promise<string>) {
+export async function importEntriesAs(ctx: AppContext, p: Principal, read: () => Promise<Uint8Array>) {
   assertStaff(p, 'admin');
   return importEntries(ctx, actorOf(p), await read());
 }

@@ -33,18 +33,14 @@ function registerImports(program: Command) {
     .command('units <file>')
     .description('import or update units by series and code from a CSV (all rows or none)')
     .action(async (file: string) => {
-      const r = await withContext((ctx) =>
-        importUnits(ctx, systemActor('cli import'), readFileSync(file, 'utf8')),
-      );
+      const r = await withContext((ctx) => importUnits(ctx, systemActor('cli import'), readFileSync(file)));
       print([`imported ${r.rows} units: ${r.created} new, ${r.updated} updated`]);
     });
   imports
     .command('entries <file>')
     .description('import processed entries (unit, centre, candidate) from a CSV (all rows or none)')
     .action(async (file: string) => {
-      const r = await withContext((ctx) =>
-        importEntries(ctx, systemActor('cli import'), readFileSync(file, 'utf8')),
-      );
+      const r = await withContext((ctx) => importEntries(ctx, systemActor('cli import'), readFileSync(file)));
       print([`imported ${r.rows} entries`]);
     });
 }

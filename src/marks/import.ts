@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type Actor, auditInsert } from '../audit/record.js';
 import { fold } from '../centres/fold.js';
 import type { AppContext } from '../context.js';
+import { decodeSpreadsheetText, lostCharacter } from '../csv/decode.js';
 import { type Statement, writeAtomically } from '../db/atomic.js';
 import { candidates, centres, entries, marksheets, series, units } from '../db/schema/index.js';
 import { DomainError, type ErrorDetail } from '../errors.js';
@@ -38,10 +39,21 @@ function readCsv(csv: string, columns: readonly string[]) {
   return records.map((r, i) => ({ row: i + 2, input: r }));
 }
 
-function validate<S extends z.ZodType>(schema: S, csv: string, columns: readonly string[]) {
+/**
+ * Every row of a file checked against its schema. A file's bytes are decoded as the spreadsheet saved
+ * them (a BOM, UTF-8, else Windows-1252), and a value whose ŵ or ŷ Excel's Windows-1252 lost is named.
+ */
+function validate<S extends z.ZodType>(schema: S, file: string | Uint8Array, columns: readonly string[]) {
   const errors: ErrorDetail[] = [];
   const valid: { row: number; value: z.infer<S> }[] = [];
-  for (const { row, input } of readCsv(csv, columns)) {
+  const { text, encoding } =
+    typeof file === 'string' ? { text: file, encoding: 'utf-8' as const } : decodeSpreadsheetText(file);
+  for (const { row, input } of readCsv(text, columns)) {
+    const lost = Object.entries(input).filter(([, v]) => typeof v === 'string' && lostCharacter(v, encoding));
+    if (lost.length) {
+      errors.push(...lost.map(([field]) => ({ row, field, code: 'lost_character' })));
+      continue;
+    }
     const parsed = schema.safeParse(input);
     if (parsed.success) valid.push({ row, value: parsed.data });
     else errors.push(...issuesToDetails(parsed.error.issues).map((d) => ({ ...d, row })));
@@ -97,7 +109,7 @@ function unitValues(u: UnitImport) {
 }
 
 /** `cymorth import units`: adds or updates units by series and code; all rows or none. */
-export async function importUnits(ctx: AppContext, actor: Actor, csv: string) {
+export async function importUnits(ctx: AppContext, actor: Actor, csv: string | Uint8Array) {
   const { errors, valid } = validate(UnitImportRow, csv, UNIT_COLUMNS);
   const seen = new Set<string>();
   const now = ctx.clock.now();
@@ -241,7 +253,7 @@ function withdrawalStatements(ctx: AppContext, list: ResolvedEntry[], now: Date)
 }
 
 /** `cymorth import entries`: processed entries by unit, centre and candidate; all rows or none. */
-export async function importEntries(ctx: AppContext, actor: Actor, csv: string) {
+export async function importEntries(ctx: AppContext, actor: Actor, csv: string | Uint8Array) {
   const checked = validate(EntryImportRow, csv, ENTRY_COLUMNS);
   const { errors, resolved } = await resolveEntries(ctx, checked.valid);
   errors.push(...checked.errors);

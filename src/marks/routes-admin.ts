@@ -86,7 +86,7 @@ const assign = createRoute({
 async function csvOf(c: Context<AppEnv>) {
   if (!/^text\/csv/i.test(c.req.header('content-type') ?? ''))
     throw new DomainError('unsupported_media_type');
-  return c.req.text();
+  return new Uint8Array(await c.req.arrayBuffer());
 }
 
 export function marksAdminRoutes() {

@@ -110,4 +110,35 @@ describe('imports of units and entries', () => {
       code: 'components_locked',
     });
   });
+
+  it('reads an entries file as Excel saves it (Windows-1252), and names a row whose ŷ Excel lost', async () => {
+    expect((await post('units', unitCsv({ series: 'GCSE JUNE 2029', code: '5700U1' }))).status).toBe(200);
+    const windows1252 = (text: string) =>
+      Uint8Array.from([...text].map((ch) => (ch === 'â' ? 0xe2 : ch.charCodeAt(0))));
+    const send = (bytes: Uint8Array) =>
+      h.app.request('/api/v1/marks/import/entries?lang=en', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.tokens.admin}`, 'content-type': 'text/csv' },
+        body: bytes,
+      });
+    const good = await send(
+      windows1252(`${ENTRY_HEADER}\nGCSE JUNE 2029,5700U1,66410,0101,BOWEN:Siân,2010-03-04\n`),
+    );
+    expect(good.status).toBe(200);
+    const unit = (await units()).find((u: { code: string }) => u.code === '5700U1');
+    const sheet = await sheetOf(unit.id);
+    expect(sheet.data.map((r: { name: string }) => r.name)).toEqual(['BOWEN:SIÂN']);
+    const lost = await send(
+      windows1252(
+        `${ENTRY_HEADER}\nGCSE JUNE 2029,5700U1,66410,0101,BOWEN:Siân,2010-03-04\nGCSE JUNE 2029,5700U1,66410,0102,RH?S:Gwyn,2010-03-04\n`,
+      ),
+    );
+    expect(lost.status).toBe(422);
+    const body = (await lost.json()) as {
+      error: { details: { row: number; field: string; code: string }[] };
+    };
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ row: 3, field: 'candidate_name', code: 'lost_character' }),
+    ]);
+  });
 });
