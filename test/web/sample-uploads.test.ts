@@ -110,4 +110,25 @@ describe('the sample page', () => {
     );
     expect(res.status).toBe(403);
   });
+
+  it('the units page links a submitted unit to its PDF reports, served to the signed-in centre', async () => {
+    const { v } = await signedInVisitor(h, EO, PASSWORD);
+    const units = await v.get('/centres/68123/units?lang=cy');
+    expect(units.text).toContain(`/centres/68123/units/${unit}/reports/candidates.pdf`);
+    expect(units.text).toContain('Adroddiad manylion ymgeiswyr (PDF)');
+    const cookie = [...v.jar].map(([k, val]) => `${k}=${val}`).join('; ');
+    const pdf = await h.app.request(
+      `http://cymorth.test/centres/68123/units/${unit}/reports/candidates.pdf`,
+      {
+        headers: { cookie },
+      },
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    const signedOut = await h.app.request(
+      `http://cymorth.test/centres/68123/units/${unit}/reports/candidates.pdf`,
+    );
+    expect(signedOut.status).not.toBe(200);
+  });
 });

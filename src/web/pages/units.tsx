@@ -39,6 +39,15 @@ export const UnitsPage: FC<{ web: WebState; number: string; units: Unit[]; notic
                     <>
                       <p>{t('marks:status.submitted', u)}</p>
                       <a href={`${base}/${u.id}/sample`}>{t('web:units.view_samples')}</a>
+                      <p>
+                        <a href={`${base}/${u.id}/reports/candidates.pdf`}>
+                          {t('web:units.report_candidates')}
+                        </a>
+                        {' · '}
+                        <a href={`${base}/${u.id}/reports/moderator.pdf`}>
+                          {t('web:units.report_moderator')}
+                        </a>
+                      </p>
                     </>
                   ) : (
                     <>

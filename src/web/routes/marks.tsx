@@ -9,6 +9,10 @@ import { getMarksheet, listUnits, presentedRows, sheetStatus } from '../../marks
 import { addToSample, getSample, replaceInSample } from '../../marks/sample.js';
 import { saveMarks } from '../../marks/save.js';
 import { submitMarks } from '../../marks/submit.js';
+import { drawCandidates } from '../../reports/candidates/draw.js';
+import { sendPdf } from '../../reports/http.js';
+import { drawModeratorReport } from '../../reports/moderator/draw.js';
+import { candidatesReport, moderatorReport } from '../../reports/units/service.js';
 import type { WebEnv } from '../env.js';
 import { type CellResults, cellId, MarksheetPage, type SheetView } from '../pages/marksheet.js';
 import { SamplePage, type SampleView } from '../pages/sample.js';
@@ -156,9 +160,27 @@ async function sampleAction(c: C, act: () => Promise<unknown>, done: string) {
 
 const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application/json');
 
+/**
+ * The unit's PDF reports for the signed-in visitor, as the API serves them to a token (issue 13):
+ * the same permissions, and the moderator report to the centre only from results day.
+ */
+const reportPdf = (which: 'candidates' | 'moderator') => async (c: C) => {
+  const { number, unitId } = where(c);
+  const ctx = c.get('ctx');
+  const input = { number, unit: unitId, lang: c.get('web').lang };
+  if (which === 'candidates') {
+    const view = await candidatesReport(ctx, signedIn(c), input);
+    return sendPdf(c as never, ctx, { ...view, draw: (doc) => drawCandidates(doc, view) });
+  }
+  const view = await moderatorReport(ctx, signedIn(c), input);
+  return sendPdf(c as never, ctx, { ...view, draw: (doc) => drawModeratorReport(doc, view) });
+};
+
 /** Seed 001's internal assessment pages over the marks service (`src/marks/`). */
 export function marksPages() {
   return new Hono<WebEnv>()
+    .get('/centres/:number/units/:unit/reports/candidates.pdf', reportPdf('candidates'))
+    .get('/centres/:number/units/:unit/reports/moderator.pdf', reportPdf('moderator'))
     .get('/centres/:number/units', async (c) => {
       const { number } = where(c);
       const units = await listUnits(c.get('ctx'), signedIn(c), number, c.get('web').lang);
