@@ -80,10 +80,10 @@ async function cardOf(ctx: AppContext, requestId: number) {
   return { detail, reply: requestCard(translator(ctx.config.CHAT_LANGUAGE), detail, base) };
 }
 
-/** Posts the request's card once, or updates the message it already has; answers the message's ts. */
-async function syncSlackCard(ctx: AppContext, slack: WebClient, requestId: number): Promise<string> {
+/** Posts the request's card once, or updates the message it already has; answers its ts and the request. */
+async function syncSlackCard(ctx: AppContext, slack: WebClient, requestId: number) {
   const channel = ctx.config.SLACK_TRIAGE_CHANNEL as string;
-  const { reply } = await cardOf(ctx, requestId);
+  const { detail, reply } = await cardOf(ctx, requestId);
   const message = renderSlack(reply);
   const thread = await ctx.db
     .select()
@@ -92,7 +92,7 @@ async function syncSlackCard(ctx: AppContext, slack: WebClient, requestId: numbe
     .get();
   if (thread) {
     await slack.chat.update({ channel: thread.channel, ts: thread.ts, ...message });
-    return thread.ts;
+    return { ts: thread.ts, detail };
   }
   const posted = await slack.chat.postMessage({ channel, ...message });
   const ts = String(posted.ts);
@@ -103,7 +103,7 @@ async function syncSlackCard(ctx: AppContext, slack: WebClient, requestId: numbe
     ts,
     updatedAt: ctx.clock.now(),
   });
-  return ts;
+  return { ts, detail };
 }
 
 function reminderText(ctx: AppContext, kind: 'due_soon' | 'overdue', reference: string, dueAt: string) {
@@ -111,9 +111,8 @@ function reminderText(ctx: AppContext, kind: 'due_soon' | 'overdue', reference: 
 }
 
 async function deliverSlack(ctx: AppContext, slack: WebClient, row: ChatPostRow) {
-  const ts = await syncSlackCard(ctx, slack, row.requestId);
+  const { ts, detail } = await syncSlackCard(ctx, slack, row.requestId);
   if (row.kind === 'card') return;
-  const { detail } = await cardOf(ctx, row.requestId);
   const text = reminderText(ctx, row.kind, detail.reference, detail.due_at);
   await slack.chat.postMessage({ channel: ctx.config.SLACK_TRIAGE_CHANNEL as string, thread_ts: ts, text });
 }

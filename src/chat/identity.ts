@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { accounts, type ChatPlatform, chatLinks } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
+import { translator } from '../i18n/index.js';
 
 type StaffRow = Pick<
   typeof accounts.$inferSelect,
@@ -67,3 +68,6 @@ export async function linkChatUser(
     });
   return staff;
 }
+
+/** What anyone who is not linked staff is told, in both languages (Welsh first): nothing else. */
+export const refusal = () => `${translator('cy')('chat:refused')}\n\n${translator('en')('chat:refused')}`;

@@ -3,9 +3,8 @@ import type { AppContext } from '../context.js';
 import { chatSeenEvents } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
-import { translator } from '../i18n/index.js';
 import { runCommand } from './core/run.js';
-import { linkedStaff } from './identity.js';
+import { linkedStaff, refusal } from './identity.js';
 import { teamsMessage } from './render/teams.js';
 import { buildSlackApp } from './slack/app.js';
 import { verifySlackSignature } from './slack/verify.js';
@@ -78,8 +77,7 @@ function teamsRoute(ctx: AppContext, secret: string) {
     const who = typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId : '';
     const p = who ? await linkedStaff(ctx, 'teams', who) : null;
     if (!p) {
-      const text = `${translator('cy')('chat:refused')}\n\n${translator('en')('chat:refused')}`;
-      return c.json({ type: 'message', text });
+      return c.json({ type: 'message', text: refusal() });
     }
     return c.json(teamsMessage(await runCommand(ctx, p, String(activity.text ?? ''))));
   };

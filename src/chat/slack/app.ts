@@ -9,13 +9,11 @@ import { rejectRequest } from '../../queue/reject.js';
 import { requestInfo } from '../../queue/request-info.js';
 import type { RejectionReason, RequestableItem } from '../../queue/rules.js';
 import { errorReply, runCommand } from '../core/run.js';
-import { linkChatUser, linkedStaff } from '../identity.js';
+import { linkChatUser, linkedStaff, refusal } from '../identity.js';
 import { renderSlack } from '../render/slack.js';
 import { homeView } from './home.js';
 import { rejectModal, requestInfoModal, viewValues } from './modals.js';
 import { HonoReceiver } from './receiver.js';
-
-const refusal = () => `${translator('cy')('chat:refused')}\n\n${translator('en')('chat:refused')}`;
 
 /** The staff member behind a Slack user: linked by hand, or the account whose email their Slack profile shows. */
 async function whoIs(ctx: AppContext, client: WebClient, userId: string): Promise<Principal | null> {

@@ -3,14 +3,14 @@ import type { AppContext } from '../../context.js';
 import { translator } from '../../i18n/index.js';
 import { timeLeft } from '../../queue/format.js';
 import { listQueue } from '../../queue/read.js';
+import { refusal } from '../identity.js';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 /** App Home: the requests I have claimed and what is overdue; a stranger sees only the refusal. */
 export async function homeView(ctx: AppContext, p: Principal | null) {
   if (!p) {
-    const both = `${translator('cy')('chat:refused')}\n\n${translator('en')('chat:refused')}`;
-    return { type: 'home' as const, blocks: [section(both)] };
+    return { type: 'home' as const, blocks: [section(refusal())] };
   }
   const t = translator(p.language);
   const [mine, overdue] = await Promise.all([
