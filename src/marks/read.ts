@@ -5,7 +5,7 @@ import type { Language } from '../i18n/index.js';
 import { requireCentreMarks, requireSheet, type Sheet } from './access.js';
 import { moderationVisible, type PresentedRow, presentComponents, presentRow, unitTitle } from './present.js';
 import { findAccountById, type SheetRow, sheetsOfCentre, visibleRows } from './queries.js';
-import { missingOf } from './rules.js';
+import { compareNumbers, missingOf } from './rules.js';
 
 export type UnitStatus = 'enter_marks' | 'ready_to_submit' | 'submitted';
 
@@ -75,12 +75,13 @@ const SHOW: Record<MarksheetQuery['show'], (r: PresentedRow) => boolean> = {
 const byMark = (a: PresentedRow, b: PresentedRow) => {
   const x = typeof a.total === 'number' ? a.total : -1;
   const y = typeof b.total === 'number' ? b.total : -1;
-  return y - x || a.candidate_number.localeCompare(b.candidate_number);
+  return y - x || compareNumbers(a.candidate_number, b.candidate_number);
 };
 
 const SORT: Record<MarksheetQuery['sort'], (a: PresentedRow, b: PresentedRow) => number> = {
-  candidate: (a, b) => a.candidate_number.localeCompare(b.candidate_number),
-  name: (a, b) => a.name.localeCompare(b.name, 'en') || a.candidate_number.localeCompare(b.candidate_number),
+  candidate: (a, b) => compareNumbers(a.candidate_number, b.candidate_number),
+  name: (a, b) =>
+    a.name.localeCompare(b.name, 'en') || compareNumbers(a.candidate_number, b.candidate_number),
   mark: byMark,
 };
 

@@ -1,3 +1,4 @@
+import { compareNumbers } from './rules.js';
 import table from './sample-table.json' with { type: 'json' };
 
 /**
@@ -26,7 +27,7 @@ export interface Rankable {
 
 /** Rank order: highest total first, ties by candidate number, so the order never depends on storage. */
 export function rankOrder<T extends Rankable>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => b.total - a.total || a.candidateNumber.localeCompare(b.candidateNumber));
+  return [...rows].sort((a, b) => b.total - a.total || compareNumbers(a.candidateNumber, b.candidateNumber));
 }
 
 /** Each teacher's share of the sample in proportion to their candidates (largest remainder, ties by initials). */
@@ -102,6 +103,6 @@ export function nearestByMark<T extends Rankable>(pool: readonly T[], total: num
     (a, b) =>
       Math.abs(a.total - total) - Math.abs(b.total - total) ||
       b.total - a.total ||
-      a.candidateNumber.localeCompare(b.candidateNumber),
+      compareNumbers(a.candidateNumber, b.candidateNumber),
   )[0];
 }

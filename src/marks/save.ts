@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { writeAtomically } from '../db/atomic.js';
 import { isNotNullViolation } from '../db/errors.js';
-import { entries, type MarkCells } from '../db/schema/index.js';
+import { entries, type MarkCells, type MarkValue } from '../db/schema/index.js';
 import { DomainError, type ErrorDetail } from '../errors.js';
 import { assertAccess, requireSheet, type Sheet } from './access.js';
 import { moderationVisible, presentRow } from './present.js';
@@ -25,6 +25,12 @@ export interface Refusal {
   component: string | null;
   code: 'over_max' | 'not_a_mark' | 'unknown_candidate' | 'bad_initials';
   params: Record<string, unknown>;
+}
+
+/** A row's audited cells: the marks and initials that changed. */
+interface Cells {
+  marks?: Record<string, MarkValue | null>;
+  initials?: string | null;
 }
 
 interface Change {
@@ -156,6 +162,33 @@ export async function saveMarks(
 }
 
 /**
+ * What the batch changed, cell by cell: a whole sheet saved at once would otherwise store every
+ * row twice over in one audit row, and the audit row is most of what the save writes.
+ */
+function auditedCells(changed: readonly Change[]) {
+  const before: Record<string, Cells> = {};
+  const after: Record<string, Cells> = {};
+  for (const { row, marks, initials } of changed) {
+    const keys = new Set([...Object.keys(row.entry.marks), ...Object.keys(marks)]);
+    const moved = [...keys].filter((key) => row.entry.marks[key] !== marks[key]);
+    const was: Cells = {};
+    const now: Cells = {};
+    if (moved.length) {
+      was.marks = Object.fromEntries(moved.map((key) => [key, row.entry.marks[key] ?? null]));
+      now.marks = Object.fromEntries(moved.map((key) => [key, marks[key] ?? null]));
+    }
+    if (row.entry.initials !== initials) {
+      was.initials = row.entry.initials;
+      now.initials = initials;
+    }
+    if (!now.marks && now.initials === undefined) continue;
+    before[row.candidate.number] = was;
+    after[row.candidate.number] = now;
+  }
+  return { before, after };
+}
+
+/**
  * Two statements whatever the batch size: the audit row, whose id is NULL (failing the batch) unless
  * every row is still at the version read, and one UPDATE over the rows as a JSON list.
  */
@@ -178,15 +211,7 @@ async function writeChanges(
         entityId: guard,
         centreId: sheet.centre.id,
         action: 'save_marks',
-        before: Object.fromEntries(
-          changed.map((c) => [
-            c.row.candidate.number,
-            { marks: c.row.entry.marks, initials: c.row.entry.initials },
-          ]),
-        ),
-        after: Object.fromEntries(
-          changed.map((c) => [c.row.candidate.number, { marks: c.marks, initials: c.initials }]),
-        ),
+        ...auditedCells(changed),
       }),
       ctx.db.run(sql`update ${entries} set marks = json_extract(j.value, '$.m'), initials = json_extract(j.value, '$.i'),
         version = version + 1, updated_at = ${now.getTime()}

@@ -98,6 +98,35 @@ describe('PUT marks', () => {
     expect((await row('5006')).marks.task_1).toBe(30);
   });
 
+  it('audits each save as the cells it changed, with who saved them', async () => {
+    const { version } = await row('5006');
+    const first = await put({
+      rows: [{ candidate_number: '5006', marks: { task_1: 7, task_2: null }, initials: 'gh', version }],
+    });
+    expect(first.status).toBe(200);
+    const again = await put({
+      rows: [
+        { candidate_number: '5006', marks: { task_1: 7, task_2: 'a' }, initials: 'GH', version: version + 1 },
+      ],
+    });
+    expect(again.json.saved).toBe(3);
+    const audit = await m.h.call('GET', '/api/v1/centres/68123/audit?per_page=100', {
+      token: m.h.tokens.support,
+    });
+    const saves = audit.json.data.filter(
+      (a: { action: string; after: Record<string, unknown> }) => a.action === 'save_marks' && '5006' in a.after,
+    );
+    // Newest first: the second save changed task_2 alone (task_1 and the initials were already so).
+    expect(saves[0]).toMatchObject({
+      before: { '5006': { marks: { task_2: null } } },
+      after: { '5006': { marks: { task_2: 'A' } } },
+    });
+    expect(saves[0].after['5006']).not.toHaveProperty('initials');
+    expect(saves[1].after['5006']).toEqual(
+      expect.objectContaining({ marks: expect.objectContaining({ task_1: 7 }), initials: 'GH' }),
+    );
+  });
+
   it('refuses wrong types, unknown components, 5-digit candidates and helpline with the error contract, changing nothing', async () => {
     const before = await row('5002');
     const cases: [unknown, number, string][] = [
