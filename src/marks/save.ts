@@ -165,17 +165,18 @@ export async function saveMarks(
  * What the batch changed, cell by cell: a whole sheet saved at once would otherwise store every
  * row twice over in one audit row, and the audit row is most of what the save writes.
  */
-function auditedCells(changed: readonly Change[]) {
+function auditedCells(components: readonly { key: string }[], changed: readonly Change[]) {
   const before: Record<string, Cells> = {};
   const after: Record<string, Cells> = {};
   for (const { row, marks, initials } of changed) {
-    const keys = new Set([...Object.keys(row.entry.marks), ...Object.keys(marks)]);
-    const moved = [...keys].filter((key) => row.entry.marks[key] !== marks[key]);
     const was: Cells = {};
     const now: Cells = {};
-    if (moved.length) {
-      was.marks = Object.fromEntries(moved.map((key) => [key, row.entry.marks[key] ?? null]));
-      now.marks = Object.fromEntries(moved.map((key) => [key, marks[key] ?? null]));
+    for (const { key } of components) {
+      const from = row.entry.marks[key] ?? null;
+      const to = marks[key] ?? null;
+      if (from === to) continue;
+      was.marks = { ...was.marks, [key]: from };
+      now.marks = { ...now.marks, [key]: to };
     }
     if (row.entry.initials !== initials) {
       was.initials = row.entry.initials;
@@ -211,7 +212,7 @@ async function writeChanges(
         entityId: guard,
         centreId: sheet.centre.id,
         action: 'save_marks',
-        ...auditedCells(changed),
+        ...auditedCells(sheet.unit.components, changed),
       }),
       ctx.db.run(sql`update ${entries} set marks = json_extract(j.value, '$.m'), initials = json_extract(j.value, '$.i'),
         version = version + 1, updated_at = ${now.getTime()}
