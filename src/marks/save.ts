@@ -190,8 +190,10 @@ function auditedCells(components: readonly { key: string }[], changed: readonly 
 }
 
 /**
- * Two statements whatever the batch size: the audit row, whose id is NULL (failing the batch) unless
- * every row is still at the version read, and one UPDATE over the rows as a JSON list.
+ * Two statements whatever the batch size: one UPDATE over the rows as a JSON list, touching only rows
+ * still at the version read, then the audit row, whose id is NULL (failing the whole batch) unless
+ * that UPDATE changed every row. `changes()` is the count of the statement just before, in the same
+ * transaction on libSQL and D1 alike, so the guard costs no second pass over the rows.
  */
 async function writeChanges(
   ctx: AppContext,
@@ -201,12 +203,16 @@ async function writeChanges(
   input: { rows: SaveRowInput[] },
 ) {
   const now = ctx.clock.now();
-  const versions = JSON.stringify(changed.map((c) => [c.row.entry.id, c.row.entry.version]));
-  const values = JSON.stringify(changed.map((c) => ({ id: c.row.entry.id, m: c.marks, i: c.initials })));
-  const guard = sql<string>`(select ${String(sheet.sheet.id)} where (select count(*) from ${entries} e join json_each(${versions}) j
-    on e.id = json_extract(j.value, '$[0]') and e.version = json_extract(j.value, '$[1]')) = ${changed.length})`;
+  const values = JSON.stringify(
+    changed.map((c) => ({ id: c.row.entry.id, v: c.row.entry.version, m: c.marks, i: c.initials })),
+  );
+  const guard = sql<string>`(select ${String(sheet.sheet.id)} where changes() = ${changed.length})`;
   try {
     await writeAtomically(ctx.db, [
+      ctx.db.run(sql`update ${entries} set marks = json_extract(j.value, '$.m'), initials = json_extract(j.value, '$.i'),
+        version = version + 1, updated_at = ${now.getTime()}
+        from json_each(${values}) j
+        where ${entries.id} = json_extract(j.value, '$.id') and ${entries.version} = json_extract(j.value, '$.v')`),
       auditInsert(ctx.db, actorOf(p), now, {
         entity: 'marksheet',
         entityId: guard,
@@ -214,9 +220,6 @@ async function writeChanges(
         action: 'save_marks',
         ...auditedCells(sheet.unit.components, changed),
       }),
-      ctx.db.run(sql`update ${entries} set marks = json_extract(j.value, '$.m'), initials = json_extract(j.value, '$.i'),
-        version = version + 1, updated_at = ${now.getTime()}
-        from json_each(${values}) j where ${entries.id} = json_extract(j.value, '$.id')`),
     ]);
   } catch (err) {
     if (!isNotNullViolation(err, 'audit_log.entity_id')) throw err;
