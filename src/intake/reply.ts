@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/index.js';
+import { londonDateTime } from '../i18n/london-time.js';
 import { type MailLanguage, newMessageId, queueMail } from '../mail/outbox.js';
 
 export interface ReplyPlan {
@@ -11,13 +12,6 @@ export interface ReplyPlan {
   headers: Record<string, string>;
   messageId: string;
 }
-
-const formatDue = (locale: string, at: Date) =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Europe/London',
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(at);
 
 /**
  * The automatic answer to a request's message: Welsh to Welsh mail, otherwise both languages with
@@ -49,8 +43,8 @@ export function planReply(
     missing_cy: list(cy),
     missing_en: list(en),
     // Mid-sentence ("erbyn dydd Iau, ..."): Welsh day names take a capital only where a sentence starts.
-    due_cy: formatDue('cy', input.dueAt).replace(/^Dydd /, 'dydd '),
-    due_en: formatDue('en-GB', input.dueAt),
+    due_cy: londonDateTime('cy', input.dueAt, 'full').replace(/^Dydd /, 'dydd '),
+    due_en: londonDateTime('en', input.dueAt, 'full'),
   };
   const subject = language === 'cy' ? params.subject_cy : `${params.subject_cy} / ${params.subject_en}`;
   const refs = [...input.references.filter((r) => r !== input.inReplyTo), input.inReplyTo].slice(-20);

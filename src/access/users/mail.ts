@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { AccountRow, CentreRow } from '../../db/schema/index.js';
 import { type Language, translator } from '../../i18n/index.js';
+import { londonDateTime } from '../../i18n/london-time.js';
 import { type MailRequest, queueMail } from '../../mail/outbox.js';
 
 /** A person's name as mail shows it: the label without its `<address>`. */
@@ -71,13 +72,6 @@ export function loginChangedMail(
   });
 }
 
-const londonTime = (locale: string, at: Date) =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Europe/London',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(at);
-
 /**
  * Tells the address a login is leaving what happened, when and by whom, and whom to ask if it was
  * not them: a login moved without the owner's knowledge is how an account is taken over.
@@ -101,8 +95,8 @@ export function loginLeftMail(
       centre_name: centre.name,
       centre_number: centre.number,
       changer: nameOf(changer),
-      when_en: londonTime('en-GB', now),
-      when_cy: londonTime('cy', now),
+      when_en: londonDateTime('en', now),
+      when_cy: londonDateTime('cy', now),
     },
   });
 }

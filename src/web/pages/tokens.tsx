@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { londonDateTime } from '../../i18n/london-time.js';
 import type { WebState } from '../env.js';
 import { Csrf, ErrorSummary, Field, type FieldError, Layout } from '../kit.js';
 
@@ -9,12 +10,7 @@ export interface TokenRow {
   revokedAt: Date | null;
 }
 
-const when = (web: WebState, d: Date) =>
-  new Intl.DateTimeFormat(web.lang === 'cy' ? 'cy-GB' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(d);
+const when = (web: WebState, d: Date) => londonDateTime(web.lang, d, 'medium');
 
 /** API tokens are for programs: make one (shown once), see one's own, end any of them. */
 export const TokensPage: FC<{
