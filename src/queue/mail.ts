@@ -30,9 +30,10 @@ export function threadingHeaders(messages: InboundMessage[]): Record<string, str
 
 /** Answers go to whoever wrote to us last about the request, else the centre's general address. */
 export function replyAddress(messages: InboundMessage[], centre: CentreRow | undefined): string | undefined {
-  const sender = messages.findLast((m) => m.fromAddress)?.fromAddress;
-  return sender ?? centre?.generalEmail ?? centre?.eoEmail ?? undefined;
+  return lastSender(messages) ?? centre?.generalEmail ?? centre?.eoEmail ?? undefined;
 }
+
+const lastSender = (messages: InboundMessage[]) => messages.findLast((m) => m.fromAddress)?.fromAddress;
 
 /**
  * Who hears of a decision: whoever wrote last, and always the centre's own addresses on record (its
@@ -44,8 +45,7 @@ export function decisionRecipients(
   centre: CentreRow | undefined,
   except: readonly string[] = [],
 ): string[] {
-  const sender = messages.findLast((m) => m.fromAddress)?.fromAddress;
-  const candidates = [sender, centre?.eoEmail, centre?.generalEmail, centre?.headEmail];
+  const candidates = [lastSender(messages), centre?.eoEmail, centre?.generalEmail, centre?.headEmail];
   const seen = new Set(except.map((a) => a.toLowerCase()));
   const out: string[] = [];
   for (const address of candidates) {
