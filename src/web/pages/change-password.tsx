@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { WebState } from '../env.js';
 import { Csrf, ErrorSummary, Field, type FieldError, Layout } from '../kit.js';
+import { NewPasswordFields } from './set-password.js';
 
 /** "Change your password": the current one, then the new one twice. Every session ends after it. */
 export const ChangePasswordPage: FC<{ web: WebState; errors: FieldError[] }> = ({ web, errors }) => {
@@ -18,21 +19,7 @@ export const ChangePasswordPage: FC<{ web: WebState; errors: FieldError[] }> = (
           autocomplete="current-password"
           errors={errors}
         />
-        <Field
-          name="password"
-          type="password"
-          label={t('web:set_password.password')}
-          hint={t('web:set_password.password_hint')}
-          autocomplete="new-password"
-          errors={errors}
-        />
-        <Field
-          name="confirm"
-          type="password"
-          label={t('web:set_password.confirm')}
-          autocomplete="new-password"
-          errors={errors}
-        />
+        <NewPasswordFields web={web} errors={errors} />
         <button class="button" type="submit">
           {t('web:change_password.button')}
         </button>

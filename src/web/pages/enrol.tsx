@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import type { WebState } from '../env.js';
-import { Csrf, ErrorSummary, Field, type FieldError, Layout } from '../kit.js';
+import { ErrorSummary, type FieldError, Layout } from '../kit.js';
+import { CodeForm } from './code.js';
 
 /**
  * Turning on the second factor: a QR code for the app, the secret for typing it in by hand, and one
@@ -30,21 +31,13 @@ export const EnrolPage: FC<{ web: WebState; qrSvg: string; secret: string; error
         </code>
       </p>
       <h2>{t('web:enrol.step_code')}</h2>
-      <form method="post" action="/enrol" novalidate>
-        <Csrf web={web} />
-        <Field
-          name="code"
-          label={t('web:code.label')}
-          hint={t('web:enrol.code_hint')}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          class="code"
-          errors={errors}
-        />
-        <button class="button" type="submit">
-          {t('web:enrol.button')}
-        </button>
-      </form>
+      <CodeForm
+        web={web}
+        action="/enrol"
+        hint={t('web:enrol.code_hint')}
+        button={t('web:enrol.button')}
+        errors={errors}
+      />
     </Layout>
   );
 };

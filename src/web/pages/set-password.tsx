@@ -2,6 +2,27 @@ import type { FC } from 'hono/jsx';
 import type { WebState } from '../env.js';
 import { Csrf, ErrorSummary, Field, type FieldError, Layout } from '../kit.js';
 
+/** A new password, typed twice: choosing one from an invite or reset link, and changing one's own. */
+export const NewPasswordFields: FC<{ web: WebState; errors: FieldError[] }> = ({ web, errors }) => (
+  <>
+    <Field
+      name="password"
+      type="password"
+      label={web.t('web:set_password.password')}
+      hint={web.t('web:set_password.password_hint')}
+      autocomplete="new-password"
+      errors={errors}
+    />
+    <Field
+      name="confirm"
+      type="password"
+      label={web.t('web:set_password.confirm')}
+      autocomplete="new-password"
+      errors={errors}
+    />
+  </>
+);
+
 /** The page an invite or reset link opens: choose a password; enrolment of the second factor follows. */
 export const SetPasswordPage: FC<{
   web: WebState;
@@ -19,21 +40,7 @@ export const SetPasswordPage: FC<{
       <p>{t('web:set_password.for_whom', { email })}</p>
       <form method="post" action={action} novalidate>
         <Csrf web={web} />
-        <Field
-          name="password"
-          type="password"
-          label={t('web:set_password.password')}
-          hint={t('web:set_password.password_hint')}
-          autocomplete="new-password"
-          errors={errors}
-        />
-        <Field
-          name="confirm"
-          type="password"
-          label={t('web:set_password.confirm')}
-          autocomplete="new-password"
-          errors={errors}
-        />
+        <NewPasswordFields web={web} errors={errors} />
         <button class="button" type="submit">
           {t('web:set_password.button')}
         </button>
