@@ -171,12 +171,16 @@ function auditedCells(components: readonly { key: string }[], changed: readonly 
   for (const { row, marks, initials } of changed) {
     const was: Cells = {};
     const now: Cells = {};
+    const wasMarks: Record<string, MarkValue | null> = {};
+    const nowMarks: Record<string, MarkValue | null> = {};
     for (const { key } of components) {
       const from = row.entry.marks[key] ?? null;
       const to = marks[key] ?? null;
       if (from === to) continue;
-      was.marks = { ...was.marks, [key]: from };
-      now.marks = { ...now.marks, [key]: to };
+      wasMarks[key] = from;
+      nowMarks[key] = to;
+      was.marks = wasMarks;
+      now.marks = nowMarks;
     }
     if (row.entry.initials !== initials) {
       was.initials = row.entry.initials;
