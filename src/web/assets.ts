@@ -49,7 +49,8 @@ code.secret{font-size:1.1rem;background:#f3f2f1;padding:.25rem .5rem;word-break:
 fieldset{border:0;padding:0;margin:0 0 1.5rem}legend{font-weight:700;font-size:1.2rem;margin-bottom:.5rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .footer{max-width:60rem;margin:0 auto;padding:1rem;color:#505a5f;font-size:.85rem}
-.table-scroll{overflow-x:auto;max-width:100%}
+/* positioned, so the visually hidden labels in its cells scroll with it rather than widen the page */
+.table-scroll{overflow-x:auto;max-width:100%;position:relative}
 label.inline{display:inline;font-weight:400}
 input[type=checkbox]{width:1.5rem;height:1.5rem;vertical-align:middle}
 .options{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}

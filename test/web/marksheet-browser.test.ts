@@ -92,7 +92,7 @@ describe('the marksheet, by keyboard alone, in Chromium', { timeout: 240_000 }, 
     await person.close();
   });
 
-  it('finds no WCAG 2.2 AA violations on the units page, the marksheet and the sample, in both languages', async () => {
+  it('finds no WCAG 2.2 AA violations on the units page, the marksheet and the sample, and none scrolls sideways on a phone, in both languages', async () => {
     const person = await newPerson(browser);
     const page = await person.newPage();
     await signInAndEnrol(
@@ -102,11 +102,19 @@ describe('the marksheet, by keyboard alone, in Chromium', { timeout: 240_000 }, 
       demo.passwords.get('arholiadau@ysgolgwyr.cymru') ?? '',
     );
     const shots = process.env.WEB_SCREENSHOTS;
+    const wide: string[] = [];
     for (const lang of ['cy', 'en']) {
       for (const width of [1100, 375]) {
         await page.setViewportSize({ width, height: 900 });
         const look = async (name: string) => {
           if (width === 1100) expect(await axeViolations(page)).toEqual([]);
+          // A wide table scrolls inside its own box; the page itself never scrolls sideways on a phone.
+          const pageWidth = await page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+                .documentElement.scrollWidth,
+          );
+          if (pageWidth > width) wide.push(`${name} ${lang}: ${pageWidth}px at ${width}px`);
           if (shots) await page.screenshot({ path: `${shots}/${name}-${lang}-${width}.png`, fullPage: true });
         };
         await page.goto(`${base}/centres/68123/units?lang=${lang}`);
@@ -119,5 +127,6 @@ describe('the marksheet, by keyboard alone, in Chromium', { timeout: 240_000 }, 
       }
     }
     await person.close();
+    expect(wide).toEqual([]);
   });
 });
