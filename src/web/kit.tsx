@@ -44,9 +44,27 @@ const LanguageSwitch: FC<{ web: WebState }> = ({ web }) => {
   );
 };
 
+const SignOut: FC<{ web: WebState }> = ({ web }) => (
+  <form method="post" action="/sign-out">
+    <input type="hidden" name="_csrf" value={web.csrf} />
+    <button type="submit">{web.t('web:layout.sign_out')}</button>
+  </form>
+);
+
 const Nav: FC<{ web: WebState }> = ({ web }) => {
   const { t, principal } = web;
-  if (!principal) return null;
+  // Half-way through signing in (a password given, the code or its enrolment still to come) the
+  // only way on is forward, or out: someone at a shared computer must be able to leave.
+  if (!principal)
+    return web.session ? (
+      <nav aria-label={t('web:layout.menu')}>
+        <ul class="nav">
+          <li>
+            <SignOut web={web} />
+          </li>
+        </ul>
+      </nav>
+    ) : null;
   return (
     <nav aria-label={t('web:layout.menu')}>
       <ul class="nav">
@@ -71,10 +89,7 @@ const Nav: FC<{ web: WebState }> = ({ web }) => {
           <a href="/tokens">{t('web:layout.tokens')}</a>
         </li>
         <li>
-          <form method="post" action="/sign-out">
-            <input type="hidden" name="_csrf" value={web.csrf} />
-            <button type="submit">{t('web:layout.sign_out')}</button>
-          </form>
+          <SignOut web={web} />
         </li>
       </ul>
     </nav>

@@ -142,6 +142,26 @@ describe('forgot password and the links in mail', () => {
     expect(spent.text).toContain('Mae&#39;r ddolen hon wedi&#39;i defnyddio');
   });
 
+  it('lets someone half-way through signing in sign out from the code and enrolment pages', async () => {
+    await givePassword(h, 'llinell.gymorth@cymorth.localhost', PASSWORD);
+    await signedInVisitor(h, EO, PASSWORD, { address: '192.0.2.13' });
+    for (const [email, page] of [
+      ['llinell.gymorth@cymorth.localhost', '/enrol'],
+      [EO, '/sign-in/code'],
+    ] as const) {
+      const v = visitor(h, { address: '192.0.2.12' });
+      await v.get('/sign-in');
+      expect((await v.post('/sign-in', { email, password: PASSWORD })).location).toBe(page);
+      const halfway = await v.get(`${page}?lang=cy`);
+      expect(halfway.status).toBe(200);
+      expect(halfway.text).toContain('action="/sign-out"');
+      expect(halfway.text).toContain('Allgofnodi');
+      const out = await v.post('/sign-out', {});
+      expect(out.location).toBe('/sign-in?signed_out');
+      expect((await v.get(page)).location).toMatch(/^\/sign-in/);
+    }
+  });
+
   it('keeps pages out of caches, referrers and frames, and lets them run only their own script', async () => {
     const res = await h.app.request('/sign-in');
     expect(res.headers.get('cache-control')).toBe('no-store');
