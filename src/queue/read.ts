@@ -34,7 +34,7 @@ export interface ListInput {
 
 // A page of the queue until the next write. Time left is worked out from the clock when presented,
 // so only pages whose filter does not read the clock (`overdue`) are kept.
-const queuePages = readCache<Awaited<ReturnType<typeof listQueueRows>>>();
+const queuePages = readCache<Awaited<ReturnType<typeof listQueueRows>>>(100);
 
 /** The queue, soonest due first; without a status it shows the requests that still need work. */
 export async function listQueue(ctx: AppContext, input: ListInput, viewerId: number | null) {
