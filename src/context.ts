@@ -20,6 +20,8 @@ export interface AppContext {
   blobs: BlobStore;
   /** Sends outbox rows; only the delivery worker calls it (features queue mail with queueMail). */
   mailer: Mailer;
+  /** Moves whenever the data may have changed, whoever wrote (Node); absent where that cannot be seen (Workers). */
+  dataVersion?: () => number;
   /** Token-to-principal lookups remembered between writes (Node); absent where writes cannot be seen (Workers). */
   principals?: PrincipalCache;
   /** Reads scanned letters (Node: tesseract); absent where no OCR runs (Workers), and scans go unread. */

@@ -44,6 +44,7 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
     blobs: fsBlobStore(config.DATA_DIR),
     mailer: nodeMailer(config),
     principals,
+    dataVersion: database.version,
     ocr: tesseractFromConfig(config),
     mailVerifier: createMailVerifier({
       resolver: cachedResolver(systemLookup(config.MAIL_DNS_SERVERS, config.MAIL_DNS_TIMEOUT_MS), {

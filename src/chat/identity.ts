@@ -1,7 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { displayName } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
+import { preparedPerDb } from '../db/prepared.js';
+import { readCache } from '../db/read-cache.js';
 import { accounts, type ChatPlatform, chatLinks } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { translator } from '../i18n/index.js';
@@ -35,15 +37,39 @@ export async function staffByEmail(ctx: AppContext, email: string): Promise<Prin
   return row ? asPrincipal(row) : null;
 }
 
-/** The staff member a chat user was linked to, while that account is active. */
-export async function linkedStaff(ctx: AppContext, platform: ChatPlatform, externalId: string) {
-  const row = await ctx.db
-    .select({ account: accounts })
+// Every command and click asks who is behind it first, so the query is built once and reads only
+// what a principal needs.
+const linkedAccount = preparedPerDb((db) =>
+  db
+    .select({
+      id: accounts.id,
+      email: accounts.email,
+      language: accounts.language,
+      staffRole: accounts.staffRole,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+    })
     .from(chatLinks)
     .innerJoin(accounts, eq(accounts.id, chatLinks.accountId))
-    .where(and(eq(chatLinks.platform, platform), eq(chatLinks.externalId, externalId), liveStaff))
-    .get();
-  return row ? asPrincipal(row.account) : null;
+    .where(
+      and(
+        eq(chatLinks.platform, sql.placeholder('platform')),
+        eq(chatLinks.externalId, sql.placeholder('externalId')),
+        liveStaff,
+      ),
+    )
+    .prepare(),
+);
+
+// Remembered until the next write anywhere (a link, a role or language changed, an account ended).
+const linkedPrincipals = readCache<Principal | null>();
+
+/** The staff member a chat user was linked to, while that account is active. */
+export function linkedStaff(ctx: AppContext, platform: ChatPlatform, externalId: string) {
+  return linkedPrincipals(ctx, `${platform}:${externalId}`, async () => {
+    const row = await linkedAccount(ctx.db).get({ platform, externalId });
+    return row ? asPrincipal(row) : null;
+  });
 }
 
 /** Links a chat user to a staff account (again, if they were linked to another). */

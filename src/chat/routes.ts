@@ -37,7 +37,7 @@ async function firstSighting(ctx: AppContext, body: Record<string, unknown>): Pr
 }
 
 function slackRoute(ctx: AppContext, secret: string) {
-  const { receiver } = buildSlackApp(ctx);
+  const slack = buildSlackApp(ctx);
   return async (c: import('hono').Context<AppEnv>) => {
     const raw = await c.req.text();
     // The signature is checked before anything is read from the body.
@@ -54,7 +54,7 @@ function slackRoute(ctx: AppContext, secret: string) {
     if (body.ssl_check) return c.body(null, 200);
     if (body.type === 'event_callback' && !(await firstSighting(ctx, body))) return c.body(null, 200);
     const retry = c.req.header('x-slack-retry-num');
-    const answer = await receiver.dispatch(
+    const answer = await slack.dispatch(
       body,
       retry ? Number(retry) : undefined,
       c.req.header('x-slack-retry-reason'),

@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/sqlite-proxy/migrator';
 import Database from 'libsql';
 import { makeDir } from '../files/make-dir.js';
 import { type Db, schema } from './client.js';
+import { dataVersion } from './data-version.js';
 import { statementCache } from './statement-cache.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -13,6 +14,8 @@ export interface NodeDatabase {
   db: Db;
   /** The connection itself, for tests that look under the query builders. */
   sqlite: Database.Database;
+  /** Moves whenever the data may have changed, by this process or another (data-version.ts). */
+  version(): number;
   /** Checkpoints the WAL into the database file, then closes the connection. */
   close(): Promise<void>;
 }
@@ -47,7 +50,11 @@ export async function openNodeDatabase(
   sqlite.exec('PRAGMA busy_timeout = 5000');
   sqlite.exec('PRAGMA foreign_keys = ON');
   const statements = statementCache(sqlite);
-  const onWrite = opts.onWrite ?? (() => {});
+  const versions = dataVersion(sqlite);
+  const onWrite = () => {
+    versions.wrote();
+    opts.onWrite?.();
+  };
 
   const execute = ({ sql, params, method }: Query): { rows: unknown } => {
     const s = statements.get(sql);
@@ -108,5 +115,5 @@ export async function openNodeDatabase(
       sqlite.close();
     }
   };
-  return { db, sqlite, close };
+  return { db, sqlite, version: versions.current, close };
 }

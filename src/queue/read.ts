@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
+import { readCache } from '../db/read-cache.js';
 import type { RequestStatus } from '../db/schema/index.js';
 import { assertCanReadQueue } from './access.js';
 import { approvalsOf, presentEvidence } from './approvals.js';
@@ -31,22 +32,25 @@ export interface ListInput {
   per_page: number;
 }
 
+// A page of the queue until the next write. Time left is worked out from the clock when presented,
+// so only pages whose filter does not read the clock (`overdue`) are kept.
+const queuePages = readCache<Awaited<ReturnType<typeof listQueueRows>>>(100);
+
 /** The queue, soonest due first; without a status it shows the requests that still need work. */
 export async function listQueue(ctx: AppContext, input: ListInput, viewerId: number | null) {
   const status = input.status ?? 'open';
   const now = ctx.clock.now();
-  const { rows, total } = await listQueueRows(
-    ctx.db,
-    {
-      statuses: status === 'all' ? undefined : status === 'open' ? OPEN_STATUSES : [status],
-      overdue: input.overdue,
-      assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? (viewerId ?? -1) : undefined,
-      type: input.type,
-      now,
-    },
-    input.page,
-    input.per_page,
-  );
+  const filter = {
+    statuses: status === 'all' ? undefined : status === 'open' ? OPEN_STATUSES : [status],
+    overdue: input.overdue,
+    assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? (viewerId ?? -1) : undefined,
+    type: input.type,
+  };
+  const read = () => listQueueRows(ctx.db, { ...filter, now }, input.page, input.per_page);
+  const { rows, total } =
+    input.overdue === undefined
+      ? await queuePages(ctx, JSON.stringify([filter, input.page, input.per_page]), read)
+      : await read();
   return {
     data: rows.map((row) => presentSummary(row, now)),
     page: input.page,

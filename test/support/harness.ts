@@ -59,6 +59,7 @@ export async function createHarness(
     blobs: memoryBlobStore(),
     mailer,
     principals,
+    dataVersion: database.version,
     ocr: tesseractFromConfig(config),
     // Signatures are verified against the test's own DNS records (`dns.records`), never the network.
     mailVerifier: createMailVerifier({
