@@ -1,7 +1,12 @@
 import type { Doc } from './document.js';
 
-/** pdfkit writes a PDF in hundreds of small pieces per page; the client gets them a page at a time. */
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * One turn of the event loop, so the answer's writes go out between pages. setImmediate where there
+ * is one (Node): setTimeout(0) sleeps at least 1 ms, a tenth of a 500-row report's time over its pages.
+ */
+const nextTurn: (run: () => void) => void =
+  typeof setImmediate === 'function' ? setImmediate : (run) => setTimeout(run, 0);
+const yieldToEvents = () => new Promise<void>((resolve) => nextTurn(resolve));
 
 /**
  * The document as a byte stream drawn on demand: each time the client has taken what was sent, the
