@@ -1,8 +1,9 @@
 import type { Language } from '../i18n/index.js';
 import { lazy } from '../lazy.js';
 import type { ReportFonts } from './fonts.js';
+import { type DocumentClass, gathering } from './output.js';
 
-const loadPdfkit = lazy(async () => (await import('pdfkit')).default);
+const loadPdfkit = lazy(async () => gathering((await import('pdfkit')).default as unknown as DocumentClass));
 
 export type Doc = PDFKit.PDFDocument;
 
