@@ -10,8 +10,12 @@ interface PageInternals {
   end(): unknown;
 }
 
-/** pdfkit's text as the bytes it writes: each character one byte (its `fromBinaryString`). */
+/**
+ * pdfkit's text as the bytes it writes: each character one byte (its `fromBinaryString`), which is
+ * Node's `latin1`; Buffer's native encoder is several times faster than a loop over the characters.
+ */
 function latin1(text: string): Uint8Array {
+  if (typeof Buffer === 'function') return Buffer.from(text, 'latin1');
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
   return out;
