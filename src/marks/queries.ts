@@ -40,7 +40,11 @@ export function sheetsOfCentre(db: Db, centreId: number) {
 }
 
 /** Withdrawn entries stay visible while they carry a mark. */
-const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
+export const visibleSql = (): SQL => sql`(${entries.withdrawnAt} is null or ${entries.marks} <> '{}')`;
+
+/** An entry's sample membership, unless it was replaced. */
+export const activeSampleMember = (): SQL | undefined =>
+  and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt));
 
 /**
  * The rows a marksheet shows: processed entries, and withdrawn ones only while they carry a mark
@@ -57,7 +61,7 @@ const rowsOfSheet = preparedPerDb((db) =>
     })
     .from(entries)
     .innerJoin(candidates, eq(candidates.id, entries.candidateId))
-    .leftJoin(sampleMembers, and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt)))
+    .leftJoin(sampleMembers, activeSampleMember())
     .where(and(eq(entries.marksheetId, sql.placeholder('sheet')), visibleSql()))
     .orderBy(asc(candidates.number))
     .prepare(),

@@ -1,9 +1,9 @@
 import type { Sheet } from '../../marks/access.js';
 import type { moderatorReport } from '../../marks/moderation.js';
 import { candidateName } from '../../marks/present.js';
-import type { SheetRow } from '../../marks/queries.js';
 import type { CandidatesReportData, UnitRef } from '../candidates/data.js';
 import type { ModeratorReportData } from '../moderator/data.js';
+import type { ReportRow } from './rows.js';
 
 /** The series is one name in both languages: the awarding body prints it so on either paper. */
 const unitRef = (sheet: Sheet): UnitRef => ({
@@ -17,7 +17,7 @@ const centreRef = (sheet: Sheet) => ({ number: sheet.centre.number, name: sheet.
 /** The marksheet's rows as the report's plain data: components in the unit's order, amendments beside. */
 export function candidatesData(
   sheet: Sheet,
-  rows: readonly SheetRow[],
+  rows: readonly ReportRow[],
   producedAt: Date,
 ): CandidatesReportData {
   const components = sheet.unit.components;
@@ -26,14 +26,14 @@ export function candidatesData(
     centre: centreRef(sheet),
     components: components.map((c) => ({ code: c.label, max: c.max })),
     candidates: rows.map((r) => ({
-      number: r.candidate.number,
-      name: candidateName(r.candidate),
-      dateOfBirth: r.candidate.dateOfBirth,
+      number: r.number,
+      name: candidateName(r),
+      dateOfBirth: r.dateOfBirth,
       marks: components.map((c) => ({
-        entered: r.entry.marks[c.key] ?? null,
-        amended: r.entry.clerical[c.key] ?? null,
+        entered: r.marks[c.key] ?? null,
+        amended: r.clerical[c.key] ?? null,
       })),
-      teacherInitials: r.entry.initials,
+      teacherInitials: r.initials,
       sample: r.sampleReason !== null,
     })),
     producedAt,

@@ -2,11 +2,11 @@ import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import { requireSheet } from '../../marks/access.js';
 import { moderatorReport as marksModeratorReport } from '../../marks/moderation.js';
-import { visibleRows } from '../../marks/queries.js';
 import { type CandidatesView, candidatesView } from '../candidates/view.js';
 import type { ReportLanguage } from '../language.js';
 import { type ModeratorView, moderatorView } from '../moderator/view.js';
 import { candidatesData, moderatorData } from './data.js';
+import { reportRows } from './rows.js';
 
 export interface UnitReportInput {
   number: string;
@@ -24,7 +24,7 @@ export async function candidatesReport(
   input: UnitReportInput,
 ): Promise<CandidatesView> {
   const sheet = await requireSheet(ctx, p, input.number, input.unit);
-  const rows = await visibleRows(ctx.db, sheet.sheet.id);
+  const rows = await reportRows(ctx.db, sheet.sheet.id);
   const shown = sheet.access === 'moderate' ? rows.filter((r) => r.sampleReason !== null) : rows;
   return candidatesView(candidatesData(sheet, shown, ctx.clock.now()), input.lang);
 }
