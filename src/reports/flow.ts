@@ -128,7 +128,10 @@ function drawCellText(doc: Doc, cell: Cell, x: number, y: number, col: Column, w
     );
     return;
   }
-  const runs = cell.map((r) => ({ ...r, text: nfc(r.text), width: doc.widthOfString(nfc(r.text)) }));
+  const runs = cell.map((r) => {
+    const text = nfc(r.text);
+    return { ...r, text, width: doc.widthOfString(text) };
+  });
   let at = lineStart(x, col, () => runs.reduce((n, r) => n + r.width, 0));
   for (const r of runs) {
     if (r.color) doc.fillColor(r.color);
