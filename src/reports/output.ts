@@ -12,7 +12,8 @@ interface PageInternals {
 
 /**
  * pdfkit's text as the bytes it writes: each character one byte (its `fromBinaryString`), which is
- * Node's `latin1`; Buffer's native encoder is several times faster than a loop over the characters.
+ * Node's `latin1`; Buffer's native encoder took about half the time of a loop over the characters
+ * (measured on a page's operators). The loop is for runtimes without Buffer.
  */
 function latin1(text: string): Uint8Array {
   if (typeof Buffer === 'function') return Buffer.from(text, 'latin1');
