@@ -1,8 +1,9 @@
 import type { Language } from '../i18n/index.js';
 import { lazy } from '../lazy.js';
 import type { ReportFonts } from './fonts.js';
+import { type DocumentClass, gathering } from './output.js';
 
-const loadPdfkit = lazy(async () => (await import('pdfkit')).default);
+const loadPdfkit = lazy(async () => gathering((await import('pdfkit')).default as unknown as DocumentClass));
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -22,7 +23,11 @@ export interface DocumentMeta {
 /** A tagged, A4 PDF set in the embedded fonts: `body` and `bold`; no standard font is ever loaded. */
 export async function newDocument(fonts: ReportFonts, meta: DocumentMeta): Promise<Doc> {
   const PDFDocument = await loadPdfkit();
-  const doc = new PDFDocument({
+  return withFonts(new PDFDocument(documentOptions(meta)), fonts);
+}
+
+export function documentOptions(meta: DocumentMeta): PDFKit.PDFDocumentOptions {
+  return {
     size: 'A4',
     margin: PAGE.margin,
     // No default font: pdfkit would load Helvetica, a WinAnsi font that garbles ŵ and ŷ. (Giving ours
@@ -39,7 +44,11 @@ export async function newDocument(fonts: ReportFonts, meta: DocumentMeta): Promi
       Creator: 'cymorth',
       CreationDate: meta.createdAt,
     },
-  });
+  };
+}
+
+/** Registers `body` and `bold`, parsed once per process, with the shaped words they share. */
+export function withFonts(doc: Doc, fonts: ReportFonts): Doc {
   doc.registerFont('body', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
   shareLayouts(doc.font('bold'), fonts.bold);

@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/index.js';
 import { artifact, type Doc, footer, nfc, PAGE } from './document.js';
+import { BODY, drawRow, fitsOneLine, HEAD_SIZE, rowSize, type TableState } from './table.js';
 
 /** A run of text in a cell; a clerical amendment is a second, red run beside the original. */
 export interface Run {
@@ -32,12 +33,7 @@ export interface Frame {
 
 const WIDTH = PAGE.width - 2 * PAGE.margin;
 const BOTTOM = PAGE.height - PAGE.margin;
-const PAD = 3;
-const BODY = 9;
-const HEAD_SIZE = 8.5;
 const RUNNING_HEAD_GAP = 22;
-
-const cellText = (c: Cell) => (typeof c === 'string' ? c : c.map((r) => r.text).join(''));
 
 /** One indivisible piece of a page: a paragraph, a table's header, a table row. */
 interface Unit {
@@ -51,89 +47,12 @@ interface Unit {
   draw(doc: Doc, y: number): number | void;
 }
 
-interface TableState {
-  columns: Column[];
-  headerHeight: number;
-  struct?: PDFKit.PDFStructureElement;
-}
-
 function textHeight(doc: Doc, text: string, font: string, size: number, width: number): number {
   doc.font(font).fontSize(size);
   const t = nfc(text);
-  // One line needs no line-breaking pass; most cells are one line.
-  if (!t.includes('\n') && doc.widthOfString(t) <= width) return doc.currentLineHeight(true);
+  // One line needs no line-breaking pass.
+  if (fitsOneLine(doc, t, width)) return doc.currentLineHeight(true);
   return doc.heightOfString(t, { width });
-}
-
-/** A row's height: its tallest cell's. `all` for headings; a body row measures only what can wrap. */
-function rowHeight(
-  doc: Doc,
-  columns: Column[],
-  cells: Cell[],
-  font: string,
-  size: number,
-  all = false,
-): number {
-  doc.font(font).fontSize(size);
-  let h = doc.currentLineHeight(true);
-  columns.forEach((col, i) => {
-    if (!all && !col.wraps) return;
-    h = Math.max(h, textHeight(doc, cellText(cells[i] ?? ''), font, size, col.width - 2 * PAD));
-  });
-  return h + 2 * PAD;
-}
-
-function drawCellText(doc: Doc, cell: Cell, x: number, y: number, col: Column, wraps: boolean) {
-  const width = col.width - 2 * PAD;
-  if (typeof cell === 'string' && wraps) {
-    doc.fillColor('black').text(nfc(cell), x + PAD, y + PAD, { width, align: col.align ?? 'left' });
-    return;
-  }
-  // A cell that cannot wrap, and runs (an original mark and its amendment), are set on one line,
-  // placed by hand: pdfkit's line wrapper costs more than the text, and its `continued` runs lose
-  // their alignment.
-  const runs = (typeof cell === 'string' ? [{ text: cell }] : cell).map((r) => ({ ...r, text: nfc(r.text) }));
-  const total = runs.reduce((n, r) => n + doc.widthOfString(r.text), 0);
-  let at =
-    x + PAD + (col.align === 'right' ? width - total : col.align === 'center' ? (width - total) / 2 : 0);
-  for (const r of runs) {
-    doc.fillColor(r.color ?? 'black').text(r.text, at, y + PAD, { lineBreak: false });
-    at += doc.widthOfString(r.text);
-  }
-  doc.fillColor('black');
-}
-
-function drawRow(
-  doc: Doc,
-  t: TableState,
-  cells: Cell[],
-  y: number,
-  height: number,
-  header: 'tagged' | 'artifact' | false,
-) {
-  const font = header ? 'bold' : 'body';
-  // A body row's rule is drawn with the rest of its page's rules (`drawRules`): one artifact, not one a row.
-  if (header) artifact(doc, () => doc.rect(PAGE.margin, y, WIDTH, height).fill('#e8e8e8').fillColor('black'));
-  let x = PAGE.margin;
-  const drawCells = (type: 'TH' | 'TD' | null) => {
-    const tr = type ? doc.struct('TR') : null;
-    if (tr) t.struct?.add(tr);
-    t.columns.forEach((col, i) => {
-      const cell = cells[i] ?? '';
-      const at = x;
-      const draw = () => {
-        doc.font(font).fontSize(header ? HEAD_SIZE : BODY);
-        drawCellText(doc, cell, at, y, col, Boolean(header) || Boolean(col.wraps));
-      };
-      if (tr && type) {
-        const options = type === 'TH' ? ({ scope: 'Column' } as Parameters<Doc['struct']>[1]) : {};
-        tr.add(doc.struct(type, options, draw));
-      } else artifact(doc, draw);
-      x += col.width;
-    });
-    tr?.end();
-  };
-  drawCells(header === 'artifact' ? null : header === 'tagged' ? 'TH' : 'TD');
 }
 
 function paragraph(doc: Doc, type: string, text: string, font: string, size: number, gap: number) {
@@ -155,30 +74,30 @@ function tableUnits(doc: Doc, section: PDFKit.PDFStructureElement, b: Extract<Bl
   const headers = b.columns.map((c) => c.header);
   const state: TableState = {
     columns: b.columns,
-    headerHeight: rowHeight(doc, b.columns, headers, 'bold', HEAD_SIZE, true),
+    header: rowSize(doc, b.columns, headers, 'bold', HEAD_SIZE, true),
   };
   const units: Unit[] = [
     {
-      height: state.headerHeight,
+      height: state.header.height,
       keepWithNext: true,
       draw: (d, y) => {
         state.struct = d.struct('Table');
         section.add(state.struct);
-        drawRow(d, state, headers, y, state.headerHeight, 'tagged');
-        return y + state.headerHeight;
+        drawRow(d, state, headers, y, state.header, 'tagged');
+        return y + state.header.height;
       },
     },
   ];
   b.rows.forEach((cells, i) => {
-    const height = rowHeight(doc, b.columns, cells, 'body', BODY);
+    const size = rowSize(doc, b.columns, cells, 'body', BODY);
     const last = i === b.rows.length - 1;
     units.push({
-      height,
+      height: size.height,
       table: state,
       draw: (d, y) => {
-        drawRow(d, state, cells, y, height, false);
+        drawRow(d, state, cells, y, size, false);
         if (last) state.struct?.end();
-        return y + height;
+        return y + size.height;
       },
     });
   });
@@ -225,7 +144,7 @@ function paginate(units: Unit[]): Placed[][] {
       y = top;
       if (u.table) {
         repeatHeader = u.table;
-        y += u.table.headerHeight;
+        y += u.table.header.height;
       }
     }
     pages.at(-1)?.push({ unit: u, y, repeatHeader });
@@ -257,7 +176,7 @@ export function* flow(doc: Doc, blocks: Block[], frame: Frame): Generator<void> 
       const t = placed.repeatHeader;
       if (t) {
         const headers = t.columns.map((c) => c.header);
-        drawRow(doc, t, headers, placed.y - t.headerHeight, t.headerHeight, 'artifact');
+        drawRow(doc, t, headers, placed.y - t.header.height, t.header, 'artifact');
       }
       const rule = placed.unit.draw(doc, placed.y);
       if (rule !== undefined) rules.push(rule);
