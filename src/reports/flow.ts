@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/index.js';
 import { artifact, type Doc, footer, nfc, PAGE } from './document.js';
-import { BODY, drawRow, fitsOneLine, HEAD_SIZE, rowSize, type TableState } from './table.js';
+import { BODY, drawRow, fitColumns, fitsOneLine, HEAD_SIZE, rowSize, type TableState } from './table.js';
 
 /** A run of text in a cell; a clerical amendment is a second, red run beside the original. */
 export interface Run {
@@ -71,10 +71,11 @@ function paragraph(doc: Doc, type: string, text: string, font: string, size: num
 }
 
 function tableUnits(doc: Doc, section: PDFKit.PDFStructureElement, b: Extract<Block, { kind: 'table' }>) {
-  const headers = b.columns.map((c) => c.header);
+  const columns = fitColumns(doc, b.columns);
+  const headers = columns.map((c) => c.header);
   const state: TableState = {
-    columns: b.columns,
-    header: rowSize(doc, b.columns, headers, 'bold', HEAD_SIZE, true),
+    columns,
+    header: rowSize(doc, columns, headers, 'bold', HEAD_SIZE, true),
   };
   const units: Unit[] = [
     {
@@ -89,7 +90,7 @@ function tableUnits(doc: Doc, section: PDFKit.PDFStructureElement, b: Extract<Bl
     },
   ];
   b.rows.forEach((cells, i) => {
-    const size = rowSize(doc, b.columns, cells, 'body', BODY);
+    const size = rowSize(doc, columns, cells, 'body', BODY);
     const last = i === b.rows.length - 1;
     units.push({
       height: size.height,

@@ -16,6 +16,35 @@ export interface TableState {
   struct?: PDFKit.PDFStructureElement;
 }
 
+/**
+ * Widens each column to its heading's longest word, taking the room from the columns that wrap (the
+ * name), so a heading breaks only between words: Welsh headings ("Blaenlythrennau'r athro",
+ * "Cyfanswm") are longer than the English the widths were first set by, and broke mid-word.
+ */
+export function fitColumns(doc: Doc, columns: readonly Column[]): Column[] {
+  doc.font('bold').fontSize(HEAD_SIZE);
+  // The words pdfkit's line wrapper will not break, each with the space after it as it measures them:
+  // Unicode's line-breaking rules keep a slash with the word before it ("ymgeisydd /"), and the
+  // bilingual headings are joined with " / ".
+  const widest = (header: string) =>
+    Math.max(
+      0,
+      ...nfc(header)
+        .split(/ +(?!\/)/)
+        .map((w) => doc.widthOfString(`${w} `)),
+    );
+  const least = (c: Column) => Math.ceil(widest(c.header)) + 2 * PAD;
+  const fitted = columns.map((c) => ({ ...c, width: Math.max(c.width, least(c)) }));
+  let over = fitted.reduce((n, c) => n + c.width, 0) - columns.reduce((n, c) => n + c.width, 0);
+  for (const c of fitted) {
+    if (!c.wraps || over <= 0) continue;
+    const give = Math.min(over, c.width - least(c));
+    c.width -= give;
+    over -= give;
+  }
+  return fitted;
+}
+
 /** Whether `text` (already NFC) sets on one line of `width` in the current font: most cells do. */
 export function fitsOneLine(doc: Doc, text: string, width: number): boolean {
   return !text.includes('\n') && doc.widthOfString(text) <= width;

@@ -90,6 +90,23 @@ describe('the candidate details report', () => {
     }
   });
 
+  it('breaks column headings only between words, in every language', async () => {
+    // The Welsh headings are longer than the English the widths were set by: each column is widened
+    // to its longest word, so none is split across lines ("Blaenlyt / hrennau'r" was).
+    for (const lang of ['cy', 'en', 'both'] as const) {
+      const { view, pdf } = await report(20, lang);
+      try {
+        const table = view.blocks.find((b) => b.kind === 'table');
+        if (table?.kind !== 'table') throw new Error('no table in the report');
+        const words = table.columns.flatMap((c) => c.header.split(/\s+/)).filter((w) => w.length > 2);
+        const text = pdf.text.replace(/\s+/g, ' ');
+        for (const word of words) expect(text, `${lang}: ${word}`).toContain(word);
+      } finally {
+        await pdf.close();
+      }
+    }
+  });
+
   it('shows A, CF and a clerical amendment beside the original mark, with the totals that count', async () => {
     const { pdf } = await report(6, 'en');
     try {
