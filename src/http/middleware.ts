@@ -67,7 +67,8 @@ function useLanguage(c: Parameters<MiddlewareHandler<AppEnv>>[0], lang: Language
 
 /**
  * Requires a valid bearer token; the caller's language preference then takes part in choosing the
- * language. `bilingual` routes (PDF documents) also take `?lang=both`, answering errors as if unset.
+ * language. `bilingual` routes (PDF documents) also take `?lang=both`, answering errors as if unset;
+ * they check `?lang=` with their own schema, whose refusal names `both` among the choices.
  */
 function authenticateCaller(bilingual: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -78,7 +79,7 @@ function authenticateCaller(bilingual: boolean): MiddlewareHandler<AppEnv> {
     const query = c.req.query('lang');
     if (!isLanguage(query) && isLanguage(principal.language) && principal.language !== c.get('lang'))
       useLanguage(c, principal.language);
-    if (!(bilingual && query === 'both')) checkLangQuery(query);
+    if (!bilingual) checkLangQuery(query);
     await next();
   };
 }

@@ -120,7 +120,10 @@ describe('GET /centres/:number/units/:unit/reports/candidates.pdf and moderator.
     expect((await get('candidates.pdf', m.h.tokens.helpline)).status).toBe(200);
     const bad = await get('candidates.pdf?lang=de', m.h.tokens.eoCy);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+    const refusal = (await bad.json()) as { error: { code: string; details: { message: string }[] } };
+    expect(refusal.error.code).toBe('validation_failed');
+    // The choices named are the report's own, Welsh first as the caller reads: `both` among them.
+    expect(refusal.error.details[0]?.message).toBe("Rhaid iddo fod yn un o'r rhain: cy, en, both.");
     const missing = await m.h.call('GET', '/api/v1/centres/68123/units/9999/reports/candidates.pdf', {
       token: m.h.tokens.eoCy,
     });
