@@ -5,13 +5,14 @@
 // Code the server loads on first use (chat, the IMAP reader) goes in chunks of its own beside it:
 // in one file, esbuild hoists such code's package imports to the top, and @slack/bolt and imapflow
 // then loaded at every start, about 20 MB resident whether chat or IMAP were configured or not.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import { build } from 'esbuild';
 
-rmSync('build/server', { recursive: true, force: true });
-await build({
+const OUT = 'build/server';
+const result = await build({
   entryPoints: ['src/server.ts'],
-  outdir: 'build/server',
+  outdir: OUT,
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]',
   splitting: true,
@@ -22,4 +23,14 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunks are named by their content, so each build leaves the last one's stale chunks behind. They are
+// removed once this build is written, not by emptying the folder first: a chunk whose content did not
+// change is then never missing, not even for a moment, for a server starting beside this build.
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => normalize(f)));
+for (const name of readdirSync(OUT)) {
+  const file = normalize(join(OUT, name));
+  if (!written.has(file)) rmSync(file, { force: true });
+}
