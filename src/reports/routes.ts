@@ -44,39 +44,35 @@ const certificatePdf = createRoute({
   },
 });
 
-const candidatesPdf = createRoute({
-  method: 'get',
-  path: '/centres/{number}/units/{unit}/reports/candidates.pdf',
-  tags: [TAG],
-  summary: 'Candidate details report: every candidate of a unit with their marks, as an accessible PDF',
-  description:
-    'Seed 001\'s "Print Reports": the unit, the centre, then each candidate in candidate number order with date of birth, each component\'s mark, the total, teacher initials and whether in the sample; A, CF and clerical amendments shown. For whoever may open the marksheet (a moderator: the sample only).',
-  security: bearerSecurity,
-  middleware: [requireAuthBilingual] as const,
-  request: { params: UnitParams, query: ReportLangQuery },
-  responses: {
-    200: pdfContent('The report, streamed as it is drawn'),
-    501: errorJson('Reports are not served here'),
-    ...errorResponses,
-  },
-});
+/** A unit's report: the marksheet's parameters, `?lang=cy|en|both`, a PDF streamed as it is drawn. */
+const unitReportRoute = (file: string, summary: string, description: string) =>
+  createRoute({
+    method: 'get',
+    path: `/centres/{number}/units/{unit}/reports/${file}`,
+    tags: [TAG],
+    summary,
+    description,
+    security: bearerSecurity,
+    middleware: [requireAuthBilingual] as const,
+    request: { params: UnitParams, query: ReportLangQuery },
+    responses: {
+      200: pdfContent('The report, streamed as it is drawn'),
+      501: errorJson('Reports are not served here'),
+      ...errorResponses,
+    },
+  });
 
-const moderatorPdf = createRoute({
-  method: 'get',
-  path: '/centres/{number}/units/{unit}/reports/moderator.pdf',
-  tags: [TAG],
-  summary: "The moderator's report on a unit, as an accessible PDF",
-  description:
-    "The centre, the unit, the moderator, the sample with the centre's and the moderator's marks and the difference, clerical errors, the outcome and the comments. Open to the centre from results day (403 `report_before_results_day` before), to staff and the unit's moderator at any time.",
-  security: bearerSecurity,
-  middleware: [requireAuthBilingual] as const,
-  request: { params: UnitParams, query: ReportLangQuery },
-  responses: {
-    200: pdfContent('The report, streamed as it is drawn'),
-    501: errorJson('Reports are not served here'),
-    ...errorResponses,
-  },
-});
+const candidatesPdf = unitReportRoute(
+  'candidates.pdf',
+  'Candidate details report: every candidate of a unit with their marks, as an accessible PDF',
+  'Seed 001\'s "Print Reports": the unit, the centre, then each candidate in candidate number order with date of birth, each component\'s mark, the total, teacher initials and whether in the sample; A, CF and clerical amendments shown. For whoever may open the marksheet (a moderator: the sample only).',
+);
+
+const moderatorPdf = unitReportRoute(
+  'moderator.pdf',
+  "The moderator's report on a unit, as an accessible PDF",
+  "The centre, the unit, the moderator, the sample with the centre's and the moderator's marks and the difference, clerical errors, the outcome and the comments. Open to the centre from results day (403 `report_before_results_day` before), to staff and the unit's moderator at any time.",
+);
 
 export function reportsRoutes() {
   return newRouter()
