@@ -4,7 +4,7 @@ import { requireCentre } from '../centres/service.js';
 import type { AppContext } from '../context.js';
 import type { CentreRow } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
-import { findSheet, type SheetWithUnit } from './queries.js';
+import { findSheet, type SheetRow, type SheetWithUnit, visibleRow } from './queries.js';
 
 /**
  * What a caller may do with a centre's marks (issue 12, item 8): `write` for the centre's EO/Admin,
@@ -56,4 +56,11 @@ export async function requireSheet(
 
 export function assertAccess(sheet: Sheet, ...allowed: MarksAccess[]): void {
   if (!allowed.includes(sheet.access)) throw new DomainError('forbidden');
+}
+
+/** A candidate's row of a marksheet, or 404 `candidate_not_found`. */
+export async function requireRow(ctx: AppContext, sheet: Sheet, candidate: string): Promise<SheetRow> {
+  const row = await visibleRow(ctx.db, sheet.sheet.id, candidate);
+  if (!row) throw new DomainError('candidate_not_found', { candidate });
+  return row;
 }

@@ -14,8 +14,8 @@ import {
   sequences,
 } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
-import { assertAccess, requireSheet } from './access.js';
-import { amendmentsOf, visibleRows } from './queries.js';
+import { assertAccess, requireRow, requireSheet } from './access.js';
+import { amendmentsOf } from './queries.js';
 import { parseCell } from './rules.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,10 +66,7 @@ export async function requestAmendment(
         params: { value: String(input.mark), max: component.max, component: component.label },
       },
     ]);
-  const row = (await visibleRows(ctx.db, sheet.sheet.id)).find(
-    (r) => r.candidate.number === input.candidate_number,
-  );
-  if (!row) throw new DomainError('candidate_not_found', { candidate: input.candidate_number });
+  const row = await requireRow(ctx, sheet, input.candidate_number);
   const original = row.entry.marks[component.key] ?? null;
   if (original === parsed.value)
     throw new DomainError('amendment_unchanged', {

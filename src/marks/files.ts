@@ -7,8 +7,8 @@ import type { AppContext } from '../context.js';
 import { writeAtomically } from '../db/atomic.js';
 import { entryFiles } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
-import { assertAccess, requireSheet, type Sheet } from './access.js';
-import { filesOf, visibleRows } from './queries.js';
+import { assertAccess, requireRow, requireSheet, type Sheet } from './access.js';
+import { filesOf } from './queries.js';
 import { londonDate } from './rules.js';
 
 /** The upload route takes bodies up to the file limit, plus room for the multipart framing. */
@@ -29,8 +29,7 @@ export interface Upload {
 async function sampleEntry(ctx: AppContext, sheet: Sheet, candidate: string) {
   if (!sheet.unit.uploads) throw new DomainError('uploads_not_used', { code: sheet.unit.code });
   if (!sheet.sheet.submittedAt) throw new DomainError('not_submitted', { code: sheet.unit.code });
-  const row = (await visibleRows(ctx.db, sheet.sheet.id)).find((r) => r.candidate.number === candidate);
-  if (!row) throw new DomainError('candidate_not_found', { candidate });
+  const row = await requireRow(ctx, sheet, candidate);
   if (row.sampleReason === null) throw new DomainError('not_in_sample', { candidate });
   return row;
 }

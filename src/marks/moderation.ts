@@ -7,7 +7,7 @@ import { writeAtomically } from '../db/atomic.js';
 import { entries, marksheets, sampleMembers } from '../db/schema/index.js';
 import { DomainError, type ErrorDetail } from '../errors.js';
 import type { Language } from '../i18n/index.js';
-import { requireSheet, type Sheet } from './access.js';
+import { requireRow, requireSheet, type Sheet } from './access.js';
 import { candidateName, moderationVisible, unitTitle } from './present.js';
 import { findAccountById, moderatedBy, visibleRows } from './queries.js';
 import { effectiveMarks, totalOf } from './rules.js';
@@ -38,12 +38,6 @@ function checkMarks(sheet: Sheet, marks: Record<string, number>, field: string) 
   if (details.length) throw new DomainError('validation_failed', {}, details);
 }
 
-async function rowOf(ctx: AppContext, sheet: Sheet, candidate: string) {
-  const row = (await visibleRows(ctx.db, sheet.sheet.id)).find((r) => r.candidate.number === candidate);
-  if (!row) throw new DomainError('candidate_not_found', { candidate });
-  return row;
-}
-
 /** The moderator's own marks for a sample candidate's work, beside the centre's. */
 export async function recordModeratorMarks(
   ctx: AppContext,
@@ -55,7 +49,7 @@ export async function recordModeratorMarks(
 ) {
   const sheet = await moderatedSheet(ctx, p, number, unitId);
   checkMarks(sheet, marks, 'marks');
-  const row = await rowOf(ctx, sheet, candidate);
+  const row = await requireRow(ctx, sheet, candidate);
   if (row.sampleReason === null) throw new DomainError('not_in_sample', { candidate });
   const now = ctx.clock.now();
   await writeAtomically(ctx.db, [
@@ -90,7 +84,7 @@ export async function recordClericalError(
   const sheet = await moderatedSheet(ctx, p, number, unitId);
   // A withdrawal (null) still has to name a component of the unit.
   checkMarks(sheet, { [input.component]: input.mark ?? 0 }, 'component');
-  const row = await rowOf(ctx, sheet, candidate);
+  const row = await requireRow(ctx, sheet, candidate);
   const clerical = { ...row.entry.clerical };
   if (input.mark === null) delete clerical[input.component];
   else clerical[input.component] = input.mark;

@@ -97,8 +97,8 @@ type PackedRow = [
  * again, which made a 1,000-row sheet cost about 5 ms; packed by SQLite and parsed once, about 1 ms.
  * Ordered here rather than in SQL, because an ORDER BY inside an aggregate needs SQLite 3.44.
  */
-const packedRowsOfSheet = preparedPerDb((db) =>
-  db
+function packedRows(db: Db, oneCandidate: boolean) {
+  return db
     .select({
       rows: sql<string>`json_group_array(json_array(${entries.id}, json(${entries.marks}), ${entries.initials},
         json(${entries.clerical}), ${entries.version}, ${candidates.number}, ${candidates.surname},
@@ -108,9 +108,18 @@ const packedRowsOfSheet = preparedPerDb((db) =>
     .from(entries)
     .innerJoin(candidates, eq(candidates.id, entries.candidateId))
     .leftJoin(sampleMembers, and(eq(sampleMembers.entryId, entries.id), isNull(sampleMembers.replacedAt)))
-    .where(and(eq(entries.marksheetId, sql.placeholder('sheet')), visibleSql()))
-    .prepare(),
-);
+    .where(
+      and(
+        eq(entries.marksheetId, sql.placeholder('sheet')),
+        visibleSql(),
+        oneCandidate ? eq(candidates.number, sql.placeholder('candidate')) : undefined,
+      ),
+    )
+    .prepare();
+}
+
+const packedRowsOfSheet = preparedPerDb((db) => packedRows(db, false));
+const packedRowOfCandidate = preparedPerDb((db) => packedRows(db, true));
 
 const unpack = (r: PackedRow): SheetRow => ({
   entry: { id: r[0], marks: r[1], initials: r[2], clerical: r[3], version: r[4] },
@@ -121,10 +130,20 @@ const unpack = (r: PackedRow): SheetRow => ({
 
 const byCandidate = (a: SheetRow, b: SheetRow) => compareNumbers(a.candidate.number, b.candidate.number);
 
+const unpacked = (packed: { rows: string } | undefined) =>
+  (JSON.parse(packed?.rows ?? '[]') as PackedRow[]).map(unpack);
+
 export async function visibleRows(db: Db, marksheetId: number): Promise<SheetRow[]> {
-  const packed = await packedRowsOfSheet(db).get({ sheet: marksheetId });
-  const rows = (JSON.parse(packed?.rows ?? '[]') as PackedRow[]).map(unpack);
-  return rows.sort(byCandidate);
+  return unpacked(await packedRowsOfSheet(db).get({ sheet: marksheetId })).sort(byCandidate);
+}
+
+/** One candidate's row of the sheet, read alone: the routes about one candidate need no more. */
+export async function visibleRow(
+  db: Db,
+  marksheetId: number,
+  candidate: string,
+): Promise<SheetRow | undefined> {
+  return unpacked(await packedRowOfCandidate(db).get({ sheet: marksheetId, candidate }))[0];
 }
 
 /** Every sample membership of a sheet, replaced ones included, with the candidate's number. */

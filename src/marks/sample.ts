@@ -7,7 +7,7 @@ import { writeAtomically } from '../db/atomic.js';
 import { isNotNullViolation, isUniqueViolation } from '../db/errors.js';
 import { sampleMembers } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
-import { assertAccess, requireSheet, type Sheet } from './access.js';
+import { assertAccess, requireRow, requireSheet, type Sheet } from './access.js';
 import { candidateName, moderationVisible } from './present.js';
 import { type SheetRow, sampleOf, visibleRows } from './queries.js';
 import { effectiveMarks, totalOf } from './rules.js';
@@ -56,12 +56,6 @@ export async function getSample(ctx: AppContext, p: Principal, number: string, u
   return sampleView(ctx, await submittedSheet(ctx, p, number, unitId));
 }
 
-async function entryOf(ctx: AppContext, sheet: Sheet, candidate: string) {
-  const row = (await visibleRows(ctx.db, sheet.sheet.id)).find((r) => r.candidate.number === candidate);
-  if (!row) throw new DomainError('candidate_not_found', { candidate });
-  return row;
-}
-
 /** The centre adds a candidate to the sample (the seed's tick box). */
 export async function addToSample(
   ctx: AppContext,
@@ -72,7 +66,7 @@ export async function addToSample(
 ) {
   const sheet = await submittedSheet(ctx, p, number, unitId);
   assertAccess(sheet, 'write');
-  const row = await entryOf(ctx, sheet, candidate);
+  const row = await requireRow(ctx, sheet, candidate);
   if (typeof totalOf(sheet.unit.components, row.entry.marks) !== 'number')
     throw new DomainError('no_mark_for_sample', { candidate });
   const now = ctx.clock.now();
@@ -97,7 +91,7 @@ export async function addToSample(
 }
 
 async function activeMember(ctx: AppContext, sheet: Sheet, candidate: string) {
-  const row = await entryOf(ctx, sheet, candidate);
+  const row = await requireRow(ctx, sheet, candidate);
   const member = await ctx.db
     .select()
     .from(sampleMembers)
@@ -187,5 +181,6 @@ export async function replaceInSample(
       throw new DomainError('already_in_sample', { candidate: next.candidateNumber });
     throw err;
   }
-  return sampleView(ctx, sheet);
+  // The marks read above still stand: a replacement changes who is in the sample, not any mark.
+  return sampleView(ctx, sheet, rows);
 }
