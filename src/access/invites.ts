@@ -1,8 +1,11 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
+import type { Statement } from '../db/atomic.js';
 import type { Db } from '../db/client.js';
 import { invites } from '../db/schema/index.js';
+import type { Language } from '../i18n/index.js';
+import { queueMail } from '../mail/outbox.js';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -59,4 +62,26 @@ export function expireOpenInvites(db: Db, accountId: number, at: Date) {
         sql`${invites.expiresAt} > ${at.getTime()}`,
       ),
     );
+}
+
+/**
+ * A password reset, whoever asked for it (the person on the sign-in page, or their centre's admin):
+ * older links ended, a new one stored, and mailed to the account in its own language.
+ */
+export async function passwordResetStatements(
+  ctx: AppContext,
+  account: { id: number; email: string; firstName: string; language: Language },
+  at: Date,
+): Promise<Statement[]> {
+  const reset = await issueInvite(ctx, account.id, 'reset');
+  return [
+    expireOpenInvites(ctx.db, account.id, at),
+    reset.statement,
+    queueMail(ctx, {
+      to: account.email,
+      language: account.language,
+      template: 'password_reset',
+      params: { first_name: account.firstName || account.email, email: account.email, link: reset.link },
+    }),
+  ];
 }

@@ -3,8 +3,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import { writeAtomically } from '../../db/atomic.js';
 import { DomainError } from '../../errors.js';
-import { queueMail } from '../../mail/outbox.js';
-import { expireOpenInvites, INVITE_TTL_MS, issueInvite } from '../invites.js';
+import { INVITE_TTL_MS, passwordResetStatements } from '../invites.js';
 import { actorFor, requireCentreAccount, usersAccess } from '../policy.js';
 import { presentAccount } from './service.js';
 
@@ -18,16 +17,8 @@ export async function sendPasswordReset(ctx: AppContext, p: Principal, number: s
   if (!a.centreAdmin) throw new DomainError('centre_admin_only');
   const target = await requireCentreAccount(ctx, a, id);
   const now = ctx.clock.now();
-  const reset = await issueInvite(ctx, target.id, 'reset');
   await writeAtomically(ctx.db, [
-    expireOpenInvites(ctx.db, target.id, now),
-    reset.statement,
-    queueMail(ctx, {
-      to: target.email,
-      language: target.language,
-      template: 'password_reset',
-      params: { first_name: target.firstName || target.email, email: target.email, link: reset.link },
-    }),
+    ...(await passwordResetStatements(ctx, target, now)),
     auditInsert(ctx.db, actorFor(p), now, {
       entity: 'account',
       entityId: target.id,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { findInvite, refusal } from '../../access/accept-invite.js';
-import { expireOpenInvites, issueInvite } from '../../access/invites.js';
+import { passwordResetStatements } from '../../access/invites.js';
 import { type Actor, auditInsert, systemActor } from '../../audit/record.js';
 import { findLiveAccountByEmailKey } from '../../centres/queries.js';
 import { emailKey } from '../../centres/service.js';
@@ -8,7 +8,6 @@ import type { AppContext } from '../../context.js';
 import { writeAtomically } from '../../db/atomic.js';
 import { accounts, invites, webCredentials } from '../../db/schema/index.js';
 import { DomainError, type ErrorDetail } from '../../errors.js';
-import { queueMail } from '../../mail/outbox.js';
 import { endSessionsOf, newSession } from './sessions.js';
 import { credentialsOf, hasherOf, stageAfterPassword } from './sign-in.js';
 
@@ -39,16 +38,8 @@ export async function requestPasswordReset(ctx: AppContext, email: string) {
   const account = await findLiveAccountByEmailKey(ctx.db, emailKey(email));
   if (!account) return;
   const now = ctx.clock.now();
-  const reset = await issueInvite(ctx, account.id, 'reset');
   await writeAtomically(ctx.db, [
-    expireOpenInvites(ctx.db, account.id, now),
-    reset.statement,
-    queueMail(ctx, {
-      to: account.email,
-      language: account.language,
-      template: 'password_reset',
-      params: { first_name: account.firstName || account.email, email: account.email, link: reset.link },
-    }),
+    ...(await passwordResetStatements(ctx, account, now)),
     auditInsert(ctx.db, systemActor(account.email), now, {
       entity: 'account',
       entityId: account.id,
