@@ -5,7 +5,7 @@ import { chooseLanguage, translator } from '../../i18n/index.js';
 import { setPasswordWithLink } from '../auth/passwords-service.js';
 import { COOKIES, readCookie, setSessionCookie } from '../cookies.js';
 import type { WebEnv, WebState } from '../env.js';
-import { fieldErrors } from '../kit.js';
+import { type FieldError, fieldErrors } from '../kit.js';
 import { MessagePage } from '../pages/message.js';
 import { SetPasswordPage } from '../pages/set-password.js';
 import { render, seeOther } from '../render.js';
@@ -40,6 +40,22 @@ function refused(c: C, web: WebState, refusal: Refusal) {
   return render(c, page, refusal === 'token_not_found' ? 404 : 410);
 }
 
+type LinkPage = Awaited<ReturnType<typeof linkPage>>;
+
+/** The set-password form at the link's own address, empty or with what was wrong beside its fields. */
+function passwordForm(c: C, { invite, web }: LinkPage, errors: FieldError[], status: 200 | 400) {
+  const page = (
+    <SetPasswordPage
+      web={web}
+      email={invite.email ?? ''}
+      purpose={invite.purpose ?? 'invite'}
+      action={`${c.req.path}?lang=${web.lang}`}
+      errors={errors}
+    />
+  );
+  return render(c, page, status);
+}
+
 /**
  * The page the links in invite and reset mail open. Opening it spends nothing (mail scanners open
  * links too); choosing a password does, and leads on to the second factor. API tokens are made on
@@ -48,22 +64,13 @@ function refused(c: C, web: WebState, refusal: Refusal) {
 export function linkPages() {
   return new Hono<WebEnv>()
     .get('/invites/:token', async (c) => {
-      const { invite, web } = await linkPage(c);
-      if (invite.refusal) return refused(c, web, invite.refusal);
-      const page = (
-        <SetPasswordPage
-          web={web}
-          email={invite.email ?? ''}
-          purpose={invite.purpose ?? 'invite'}
-          action={`${c.req.path}?lang=${web.lang}`}
-          errors={[]}
-        />
-      );
-      return render(c, page);
+      const link = await linkPage(c);
+      if (link.invite.refusal) return refused(c, link.web, link.invite.refusal);
+      return passwordForm(c, link, [], 200);
     })
     .post('/invites/:token', async (c) => {
       const form = await formOf(c);
-      const { invite, web } = await linkPage(c);
+      const link = await linkPage(c);
       try {
         const done = await setPasswordWithLink(
           c.get('ctx'),
@@ -75,18 +82,9 @@ export function linkPages() {
         return seeOther(c, '/');
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        if (err.code in REFUSALS) return refused(c, web, err.code as Refusal);
+        if (err.code in REFUSALS) return refused(c, link.web, err.code as Refusal);
         if (err.code !== 'validation_failed') throw err;
-        const page = (
-          <SetPasswordPage
-            web={web}
-            email={invite.email ?? ''}
-            purpose={invite.purpose ?? 'invite'}
-            action={`${c.req.path}?lang=${web.lang}`}
-            errors={fieldErrors(web.t, err.details)}
-          />
-        );
-        return render(c, page, 400);
+        return passwordForm(c, link, fieldErrors(link.web.t, err.details), 400);
       }
     });
 }
