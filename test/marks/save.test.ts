@@ -114,7 +114,8 @@ describe('PUT marks', () => {
       token: m.h.tokens.support,
     });
     const saves = audit.json.data.filter(
-      (a: { action: string; after: Record<string, unknown> }) => a.action === 'save_marks' && '5006' in a.after,
+      (a: { action: string; after: Record<string, unknown> }) =>
+        a.action === 'save_marks' && '5006' in a.after,
     );
     // Newest first: the second save changed task_2 alone (task_1 and the initials were already so).
     expect(saves[0]).toMatchObject({
