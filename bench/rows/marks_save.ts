@@ -8,7 +8,7 @@ const CELLS = CANDIDATES * 2;
 const ROUNDS = 15;
 const WARM_UP = 10;
 
-const what = `PUT /centres/:number/units/:unit/marks with ${CANDIDATES} rows of 2 components (${CELLS} cells, every cell parsed, version-guarded, audited) over HTTP, median of ${ROUNDS} rounds after ${WARM_UP} to warm up; bare = the same ${CANDIDATES} rows' marks written through libsql, the same driver, as one prepared UPDATE a row in one transaction, median of the same rounds (alternating)`;
+const what = `PUT /centres/:number/units/:unit/marks with ${CANDIDATES} rows of 2 components (${CELLS} cells, every cell parsed, version-guarded, audited, every row answered) over HTTP (the npm start bundle, one kept-alive node:http connection), median of ${ROUNDS} rounds after ${WARM_UP} to warm up; bare = the same ${CANDIDATES} rows' marks written through libsql, the same driver, as one prepared UPDATE a row in one transaction, median of the same rounds (alternating)`;
 
 /** The same cells a save writes: each row's marks JSON and version, one prepared UPDATE a row. */
 function bareOnce(database: string, round: number): number {
