@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { emptyBodyIsNone } from '../http/empty-body.js';
 import { principalOf, requireAuth } from '../http/middleware.js';
 import { bearerSecurity, errorJson, errorResponses, jsonContent, LangQuery } from '../http/openapi.js';
 import { newRouter } from '../http/router.js';
@@ -34,8 +35,14 @@ const submit = createRoute({
   description:
     'Needs every candidate to have a mark, A or CF (and initials where required) and `candidates_informed: true`; locks the marks and draws the sample by the stated rule.',
   security: bearerSecurity,
-  middleware: [requireAuth] as const,
-  request: { params: UnitParams, query: LangQuery, body: json(SubmitBody, { candidates_informed: true }) },
+  // Without the confirmation (no body, an empty one, or `{}`) the answer is 422 candidates_not_informed,
+  // as for `false`: it is the one thing a submission must say, not a malformed request.
+  middleware: [requireAuth, emptyBodyIsNone] as const,
+  request: {
+    params: UnitParams,
+    query: LangQuery,
+    body: { ...json(SubmitBody, { candidates_informed: true }), required: false },
+  },
   responses: {
     200: jsonContent(SampleSchema.extend({ submitted: z.number().int() }), 'Submitted, with the sample'),
     409: errorJson('Already submitted'),

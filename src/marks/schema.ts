@@ -129,8 +129,9 @@ export const SampleSchema = z
 
 export const SubmitBody = z
   .strictObject({
-    candidates_informed: z.boolean().openapi({
-      description: 'JCQ: candidates have been told their marks and could ask for a review of them',
+    candidates_informed: z.boolean().optional().openapi({
+      description:
+        'JCQ: candidates have been told their marks and could ask for a review of them; anything but `true` is refused (422)',
     }),
   })
   .openapi('SubmitMarks');

@@ -53,7 +53,7 @@ export async function submitMarks(
   p: Principal,
   number: string,
   unitId: number,
-  input: { candidates_informed: boolean },
+  input: { candidates_informed?: boolean },
 ) {
   const sheet = await requireSheet(ctx, p, number, unitId);
   assertAccess(sheet, 'write');

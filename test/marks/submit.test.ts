@@ -54,12 +54,28 @@ describe('submission', () => {
       done: 20,
       left: 0,
     });
-    for (const body of [{}, { candidates_informed: false }]) {
-      const res = await submit(body);
-      expect(res.status, JSON.stringify(body)).toBe(body.candidates_informed === false ? 422 : 400);
+    // Without the confirmation, however it is left out, the answer says what is missing.
+    const path = `${m.base}/submit?lang=en`;
+    const token = m.h.tokens.eoCy;
+    const unconfirmed = [
+      await submit({}),
+      await submit({ candidates_informed: false }),
+      await m.h.call('POST', path, { token }),
+      await m.h.call('POST', path, { token, raw: '', headers: { 'content-type': 'application/json' } }),
+    ];
+    for (const res of unconfirmed) {
+      expect(res.status).toBe(422);
+      expect(res.json.error).toMatchObject({
+        code: 'candidates_not_informed',
+        message: expect.stringContaining('candidates have been told their marks'),
+      });
     }
-    const refused = await submit({ candidates_informed: false });
-    expect(refused.json.error.code).toBe('candidates_not_informed');
+    const wrongType = await submit({ candidates_informed: 'yes' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.error.details[0]).toMatchObject({
+      field: 'candidates_informed',
+      code: 'invalid_type',
+    });
     const helpline = await submit(informed, m.h.tokens.helpline);
     expect(helpline.status).toBe(403);
 
