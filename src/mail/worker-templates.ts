@@ -28,6 +28,10 @@ import cyLoginChangedHtml from '../../templates/cy/login_changed.html';
 import cyLoginChangedTxt from '../../templates/cy/login_changed.txt';
 import cyLoginChangedOldHtml from '../../templates/cy/login_changed_old.html';
 import cyLoginChangedOldTxt from '../../templates/cy/login_changed_old.txt';
+import cyMarksAmendmentApprovedHtml from '../../templates/cy/marks_amendment_approved.html';
+import cyMarksAmendmentApprovedTxt from '../../templates/cy/marks_amendment_approved.txt';
+import cyMarksAmendmentRejectedHtml from '../../templates/cy/marks_amendment_rejected.html';
+import cyMarksAmendmentRejectedTxt from '../../templates/cy/marks_amendment_rejected.txt';
 import cyPasswordResetHtml from '../../templates/cy/password_reset.html';
 import cyPasswordResetTxt from '../../templates/cy/password_reset.txt';
 import enEoChangeApprovedCentreHtml from '../../templates/en/eo_change_approved_centre.html';
@@ -54,6 +58,10 @@ import enLoginChangedHtml from '../../templates/en/login_changed.html';
 import enLoginChangedTxt from '../../templates/en/login_changed.txt';
 import enLoginChangedOldHtml from '../../templates/en/login_changed_old.html';
 import enLoginChangedOldTxt from '../../templates/en/login_changed_old.txt';
+import enMarksAmendmentApprovedHtml from '../../templates/en/marks_amendment_approved.html';
+import enMarksAmendmentApprovedTxt from '../../templates/en/marks_amendment_approved.txt';
+import enMarksAmendmentRejectedHtml from '../../templates/en/marks_amendment_rejected.html';
+import enMarksAmendmentRejectedTxt from '../../templates/en/marks_amendment_rejected.txt';
 import enPasswordResetHtml from '../../templates/en/password_reset.html';
 import enPasswordResetTxt from '../../templates/en/password_reset.txt';
 import type { TemplateStore } from './templates.js';
@@ -87,6 +95,10 @@ export const workerTemplates: TemplateStore = {
   'cy/login_changed.html': cyLoginChangedHtml,
   'cy/login_changed_old.txt': cyLoginChangedOldTxt,
   'cy/login_changed_old.html': cyLoginChangedOldHtml,
+  'cy/marks_amendment_approved.txt': cyMarksAmendmentApprovedTxt,
+  'cy/marks_amendment_approved.html': cyMarksAmendmentApprovedHtml,
+  'cy/marks_amendment_rejected.txt': cyMarksAmendmentRejectedTxt,
+  'cy/marks_amendment_rejected.html': cyMarksAmendmentRejectedHtml,
   'en/eo_change_approved_centre.txt': enEoChangeApprovedCentreTxt,
   'en/eo_change_approved_centre.html': enEoChangeApprovedCentreHtml,
   'en/eo_change_completed.txt': enEoChangeCompletedTxt,
@@ -111,4 +123,8 @@ export const workerTemplates: TemplateStore = {
   'en/login_changed.html': enLoginChangedHtml,
   'en/login_changed_old.txt': enLoginChangedOldTxt,
   'en/login_changed_old.html': enLoginChangedOldHtml,
+  'en/marks_amendment_approved.txt': enMarksAmendmentApprovedTxt,
+  'en/marks_amendment_approved.html': enMarksAmendmentApprovedHtml,
+  'en/marks_amendment_rejected.txt': enMarksAmendmentRejectedTxt,
+  'en/marks_amendment_rejected.html': enMarksAmendmentRejectedHtml,
 };

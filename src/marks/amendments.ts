@@ -14,8 +14,11 @@ import {
   sequences,
 } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
+import { queueMail } from '../mail/outbox.js';
+import type { TypedDecision } from '../queue/handlers.js';
 import { assertAccess, requireRow, requireSheet } from './access.js';
-import { amendmentsOf } from './queries.js';
+import { candidateName } from './present.js';
+import { amendmentForMail, amendmentsOf } from './queries.js';
 import { parseCell } from './rules.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -198,10 +201,11 @@ export async function amendmentApplyStatements(
   if (!entry) throw new DomainError('request_not_found', { reference });
   const now = ctx.clock.now();
   return [
+    // The one component is set in SQL, so two amendments of one candidate approved at once both stand.
     ctx.db
       .update(entries)
       .set({
-        marks: { ...entry.marks, [a.component]: a.requestedMark },
+        marks: sql`json_set(${entries.marks}, ${`$.${a.component}`}, ${a.requestedMark})`,
         version: sql`${entries.version} + 1`,
         updatedAt: now,
       })
@@ -219,6 +223,46 @@ export async function amendmentApplyStatements(
         original: a.originalMark,
       },
       after: { reference, component: a.component, mark: a.requestedMark },
+    }),
+  ];
+}
+
+/**
+ * Tells whoever asked for an amendment how it was decided (the centre's Exams Officer on record when
+ * that account is gone), in the request's mail language; a refusal carries staff's reason.
+ */
+export async function amendmentDecisionMail(
+  ctx: AppContext,
+  r: { id: number; reference: string },
+  decision: TypedDecision,
+): Promise<Statement[]> {
+  const found = await amendmentForMail(ctx.db, r.id);
+  if (!found) return [];
+  const { amendment: a, unit, centre } = found;
+  const asker =
+    found.asker?.status === 'active' ? found.asker : { email: centre.eoEmail, firstName: centre.eoName };
+  const mark = (m: MarkValue | null) => (m === null ? '' : String(m));
+  return [
+    queueMail(ctx, {
+      to: asker.email,
+      language: decision.language,
+      template: decision.status === 'approved' ? 'marks_amendment_approved' : 'marks_amendment_rejected',
+      params: {
+        reference: r.reference,
+        first_name: asker.firstName,
+        centre_name: centre.name,
+        centre_number: centre.number,
+        unit_code: unit.code,
+        unit_title_en: unit.title,
+        unit_title_cy: unit.titleCy,
+        series: found.series,
+        candidate_number: found.candidate.number,
+        candidate_name: candidateName(found.candidate),
+        component: unit.components.find((c) => c.key === a.component)?.label ?? a.component,
+        original_mark: mark(a.originalMark),
+        requested_mark: mark(a.requestedMark),
+        ...decision.reasons,
+      },
     }),
   ];
 }

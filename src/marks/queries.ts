@@ -10,6 +10,7 @@ import {
   type MarkCells,
   markAmendments,
   marksheets,
+  requestEvents,
   requests,
   type SampleReason,
   sampleMembers,
@@ -195,4 +196,36 @@ export function amendmentsOf(db: Db, marksheetId: number) {
     .innerJoin(candidates, eq(candidates.id, entries.candidateId))
     .where(eq(entries.marksheetId, marksheetId))
     .orderBy(desc(requests.id));
+}
+
+/** An amendment with what its decision mail names: the unit, the candidate, the centre and who asked. */
+export function amendmentForMail(db: Db, requestId: number) {
+  return db
+    .select({
+      amendment: markAmendments,
+      candidate: { number: candidates.number, surname: candidates.surname, forename: candidates.forename },
+      unit: { code: units.code, title: units.title, titleCy: units.titleCy, components: units.components },
+      series: series.name,
+      centre: {
+        name: centres.name,
+        number: centres.number,
+        eoName: centres.eoName,
+        eoEmail: centres.eoEmail,
+      },
+      asker: { email: accounts.email, firstName: accounts.firstName, status: accounts.status },
+    })
+    .from(markAmendments)
+    .innerJoin(entries, eq(entries.id, markAmendments.entryId))
+    .innerJoin(candidates, eq(candidates.id, entries.candidateId))
+    .innerJoin(marksheets, eq(marksheets.id, entries.marksheetId))
+    .innerJoin(units, eq(units.id, marksheets.unitId))
+    .innerJoin(series, eq(series.id, units.seriesId))
+    .innerJoin(centres, eq(centres.id, marksheets.centreId))
+    .leftJoin(
+      requestEvents,
+      and(eq(requestEvents.requestId, markAmendments.requestId), eq(requestEvents.type, 'created')),
+    )
+    .leftJoin(accounts, eq(accounts.id, requestEvents.actorId))
+    .where(eq(markAmendments.requestId, requestId))
+    .get();
 }

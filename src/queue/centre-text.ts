@@ -53,3 +53,28 @@ export const reasonTexts = (code: RejectionReason): Texts => ({
   cy: translator('cy')(`queue:reasons.${code}`),
   en: translator('en')(`queue:reasons.${code}`),
 });
+
+export interface RejectInput {
+  reason_code?: RejectionReason;
+  reason_cy?: string;
+  reason_en?: string;
+  notes_cy?: string;
+  notes_en?: string;
+}
+
+/** The reason in the centre's mail languages: a standard one (with optional notes) or staff's own words. */
+export function reasonFor(input: RejectInput, language: MailLanguage) {
+  const own = { cy: input.reason_cy, en: input.reason_en };
+  const notes = { cy: input.notes_cy, en: input.notes_en };
+  if (input.reason_code && (own.cy || own.en))
+    throw new DomainError('validation_failed', {}, [{ field: 'reason_code', code: 'reason_code_or_text' }]);
+  assertNoProblems([
+    ...(input.reason_code ? [] : textProblems('reason', language, own, true)),
+    ...textProblems('notes', language, notes, false),
+  ]);
+  return textParams('reason', input.reason_code ? reasonTexts(input.reason_code) : own, notes);
+}
+
+/** The reason as the request keeps it: in the mail's language, Welsh first when it is both. */
+export const decisionReason = (reasons: Record<string, string>, language: MailLanguage) =>
+  language === 'cy' ? (reasons.reason_cy ?? '') : `${reasons.reason_cy} / ${reasons.reason_en}`;

@@ -5,9 +5,12 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import type { Statement } from '../db/atomic.js';
 import { requests } from '../db/schema/index.js';
-import { amendmentApplyStatements } from '../marks/amendments.js';
+import type { MailLanguage } from '../mail/outbox.js';
+import { amendmentApplyStatements, amendmentDecisionMail } from '../marks/amendments.js';
+import { decisionReason, type RejectInput, reasonFor } from './centre-text.js';
 import { guardedEvent, writeGuarded } from './guard.js';
-import type { RequestRow } from './queries.js';
+import { mailLanguageFor } from './mail.js';
+import { findCentreById, type RequestRow } from './queries.js';
 import { requestDetail } from './read.js';
 import { assertHeldBy, explainHeld, heldBySql } from './state.js';
 
@@ -19,10 +22,20 @@ import { assertHeldBy, explainHeld, heldBySql } from './state.js';
  */
 interface RequestTypeHandler {
   approveStatements(ctx: AppContext, p: Principal, r: RequestRow): Promise<Statement[]>;
+  /** The mail that tells whoever asked how it was decided, written with the decision. */
+  decisionMail(ctx: AppContext, r: RequestRow, decision: TypedDecision): Promise<Statement[]>;
+}
+
+/** How a request was decided, in the language its mail goes out in (the detail's `mail_language`). */
+export interface TypedDecision {
+  status: 'approved' | 'rejected';
+  language: MailLanguage;
+  /** `reason_cy`, `reason_en` (and notes) for a rejection. */
+  reasons?: Record<string, string>;
 }
 
 const HANDLERS: Partial<Record<RequestRow['type'], RequestTypeHandler>> = {
-  marks_amendment: { approveStatements: (ctx, p, r) => amendmentApplyStatements(ctx, p, r) },
+  marks_amendment: { approveStatements: amendmentApplyStatements, decisionMail: amendmentDecisionMail },
 };
 
 export const hasTypeHandler = (r: RequestRow) => HANDLERS[r.type] !== undefined;
@@ -65,13 +78,27 @@ async function decide(
   return requestDetail(ctx, r.reference);
 }
 
+const mailLanguageOf = async (ctx: AppContext, r: RequestRow) =>
+  mailLanguageFor(r.centreId === null ? undefined : await findCentreById(ctx.db, r.centreId), r);
+
 export async function approveTyped(ctx: AppContext, p: Principal, r: RequestRow) {
   await assertHeldBy(ctx, r, p.accountId);
-  const extra = (await HANDLERS[r.type]?.approveStatements(ctx, p, r)) ?? [];
+  const handler = HANDLERS[r.type];
+  if (!handler) return decide(ctx, p, r, { status: 'approved', extra: [] });
+  const language = await mailLanguageOf(ctx, r);
+  const extra = [
+    ...(await handler.approveStatements(ctx, p, r)),
+    ...(await handler.decisionMail(ctx, r, { status: 'approved', language })),
+  ];
   return decide(ctx, p, r, { status: 'approved', extra });
 }
 
-export async function rejectTyped(ctx: AppContext, p: Principal, r: RequestRow, reason: string) {
+/** The reason is needed in the mail's languages, as for a change of EO, since it goes to whoever asked. */
+export async function rejectTyped(ctx: AppContext, p: Principal, r: RequestRow, input: RejectInput) {
   await assertHeldBy(ctx, r, p.accountId);
-  return decide(ctx, p, r, { status: 'rejected', reason: reason.trim(), extra: [] });
+  const language = await mailLanguageOf(ctx, r);
+  const reasons = reasonFor(input, language);
+  const extra =
+    (await HANDLERS[r.type]?.decisionMail(ctx, r, { status: 'rejected', language, reasons })) ?? [];
+  return decide(ctx, p, r, { status: 'rejected', reason: decisionReason(reasons, language), extra });
 }

@@ -4,52 +4,15 @@ import { actorOf } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { requests } from '../db/schema/index.js';
-import { DomainError } from '../errors.js';
-import type { MailLanguage } from '../mail/outbox.js';
 import { queueMail } from '../mail/outbox.js';
 import { assertCanWorkQueue } from './access.js';
-import { assertNoProblems, reasonTexts, textParams, textProblems } from './centre-text.js';
+import { decisionReason, type RejectInput, reasonFor } from './centre-text.js';
 import { guardedEvent, writeGuarded } from './guard.js';
 import { hasTypeHandler, rejectTyped } from './handlers.js';
 import { commonParams, decisionRecipients, mailLanguageFor, threadingHeaders } from './mail.js';
 import { findCentreById, messagesOf } from './queries.js';
 import { requestDetail } from './read.js';
-import type { RejectionReason } from './rules.js';
 import { assertHeldBy, explainHeld, heldBySql, requireRequest } from './state.js';
-
-export interface RejectInput {
-  reason_code?: RejectionReason;
-  reason_cy?: string;
-  reason_en?: string;
-  notes_cy?: string;
-  notes_en?: string;
-}
-
-/** The reason in the centre's mail languages: a standard one (with optional notes) or staff's own words. */
-function reasonFor(input: RejectInput, language: MailLanguage) {
-  const own = { cy: input.reason_cy, en: input.reason_en };
-  const notes = { cy: input.notes_cy, en: input.notes_en };
-  if (input.reason_code && (own.cy || own.en))
-    throw new DomainError('validation_failed', {}, [{ field: 'reason_code', code: 'reason_code_or_text' }]);
-  assertNoProblems([
-    ...(input.reason_code ? [] : textProblems('reason', language, own, true)),
-    ...textProblems('notes', language, notes, false),
-  ]);
-  return textParams('reason', input.reason_code ? reasonTexts(input.reason_code) : own, notes);
-}
-
-/**
- * A request that came from a feature's own form (a marks amendment) is not answered by mail: its
- * reason is recorded in whichever languages staff gave, a standard reason in both.
- */
-function typedReason(input: RejectInput): string {
-  const own = input.reason_code
-    ? reasonTexts(input.reason_code)
-    : { cy: input.reason_cy, en: input.reason_en };
-  const reason = [own.cy, own.en].filter((x) => x?.trim()).join(' / ');
-  if (!reason) throw new DomainError('validation_failed', {}, [{ field: 'reason_code', code: 'required' }]);
-  return reason;
-}
 
 /**
  * Turns a request down, by its claimer, and tells the centre why in its language: whoever wrote, and
@@ -58,7 +21,7 @@ function typedReason(input: RejectInput): string {
 export async function rejectRequest(ctx: AppContext, p: Principal, reference: string, input: RejectInput) {
   assertCanWorkQueue(p);
   const r = await requireRequest(ctx, reference);
-  if (hasTypeHandler(r)) return rejectTyped(ctx, p, r, typedReason(input));
+  if (hasTypeHandler(r)) return rejectTyped(ctx, p, r, input);
   await assertHeldBy(ctx, r, p.accountId);
   const [centre, messages] = await Promise.all([
     r.centreId === null ? undefined : findCentreById(ctx.db, r.centreId),
@@ -66,7 +29,7 @@ export async function rejectRequest(ctx: AppContext, p: Principal, reference: st
   ]);
   const language = mailLanguageFor(centre, r);
   const reasons = reasonFor(input, language);
-  const reason = language === 'cy' ? reasons.reason_cy : `${reasons.reason_cy} / ${reasons.reason_en}`;
+  const reason = decisionReason(reasons, language);
   const recipients = decisionRecipients(messages, centre);
   const now = ctx.clock.now();
   const actor = actorOf(p);
