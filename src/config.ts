@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeKey } from './auth/secret-box.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -68,6 +69,15 @@ const configSchema = z.object({
   CHAT_LANGUAGE: z.enum(['en', 'cy']).default('en'),
   /** How often the chat worker looks for posts to deliver. */
   CHAT_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /**
+   * 32 random bytes in base64 (`openssl rand -base64 32`) that seal the authenticator secrets the
+   * database keeps. Unset on Node, one is made once in DATA_DIR/secret.key; a Worker without it
+   * keeps them unsealed.
+   */
+  SECRET_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   /** A signed-in page session ends after this many minutes without a request. */
   WEB_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** The largest file a centre may upload as a sample candidate's evidence (IAMIS upload). */
@@ -133,7 +143,9 @@ function oauth2Missing(config: Config): string | null {
 export class ConfigError extends Error {}
 
 /** A URL's password must not reach a log or a terminal, even when the URL is the thing that is wrong. */
-function redact(value: string | undefined): string | undefined {
+/** A refused secret is not printed; a URL's password never is. */
+function redact(name: string, value: string | undefined): string | undefined {
+  if (/SECRET|TOKEN|PRIVATE_KEY|PASSWORD/.test(name)) return '***';
   return value?.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
 }
 
@@ -149,5 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
-  throw new ConfigError(`cymorth: invalid ${name}=${JSON.stringify(redact(env[name]))}: ${issue?.message}`);
+  throw new ConfigError(
+    `cymorth: invalid ${name}=${JSON.stringify(redact(name, env[name]))}: ${issue?.message}`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PrincipalCache } from './auth/principal-cache.js';
+import type { SecretBox } from './auth/secret-box.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
@@ -30,6 +31,8 @@ export interface AppContext {
   mailVerifier?: MailVerifier;
   /** argon2id for page passwords: native on Node; absent, the pure-JS one that also runs on Workers. */
   passwords?: PasswordHasher;
+  /** Seals the authenticator secrets the database keeps (SECRET_KEY); absent, a Worker without it keeps them as given. */
+  secrets?: SecretBox;
   /** The TrueType fonts PDF reports are set in; absent where reports are not served. */
   fonts?: FontSource;
 }

@@ -1,5 +1,7 @@
 import pino, { type Logger } from 'pino';
+import { nodeSecretKey } from './auth/node-secret-key.js';
 import { createPrincipalCache } from './auth/principal-cache.js';
+import { secretBox } from './auth/secret-box.js';
 import { systemClock } from './clock.js';
 import { type Config, ConfigError } from './config.js';
 import type { AppContext } from './context.js';
@@ -54,6 +56,7 @@ export async function buildNodeContext(config: Config, logger?: Logger) {
       authservId: config.MAIL_AUTHSERV_ID,
     }),
     passwords: nativeHasher,
+    secrets: secretBox(() => nodeSecretKey(config)),
     fonts: nodeFontSource,
   };
   const close = async () => {

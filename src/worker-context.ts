@@ -1,5 +1,6 @@
 import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index.js';
 import pino, { type Logger } from 'pino';
+import { decodeKey, secretBox } from './auth/secret-box.js';
 import { systemClock } from './clock.js';
 import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -50,6 +51,8 @@ export function workerContext(env: Env): AppContext {
     blobs: env.BLOBS ? r2BlobStore(env.BLOBS) : refusingBlobStore(),
     // Sent by the Cron Trigger below; without SMTP_URL mail stays queued in D1.
     mailer: config.SMTP_URL ? createWorkerSmtpMailer(config.SMTP_URL) : queueOnlyMailer,
+    // A secret of the Worker's (`wrangler secret put SECRET_KEY`); config has checked it decodes.
+    secrets: config.SECRET_KEY ? secretBox(decodeKey(config.SECRET_KEY) as Uint8Array) : undefined,
     fonts: workerFontSource,
   };
 }

@@ -44,6 +44,19 @@ describe('loadConfig', { timeout: 120_000 }, () => {
       expect(load, name).toThrow(new RegExp(`^cymorth: invalid ${name}=${JSON.stringify(value)}: [^\\n]+$`));
     }
   });
+
+  it('names a bad secret without printing it', () => {
+    const short = Buffer.alloc(16, 1).toString('base64');
+    expect(() => loadConfig({ SECRET_KEY: short })).toThrow(
+      /^cymorth: invalid SECRET_KEY="\*\*\*": must be 32 bytes in base64 \(openssl rand -base64 32\)$/,
+    );
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'abc' })).toThrow(
+      /^cymorth: invalid SLACK_SIGNING_SECRET="\*\*\*"/,
+    );
+    const key = Buffer.alloc(32, 9);
+    for (const text of [key.toString('base64'), key.toString('base64url')])
+      expect(loadConfig({ SECRET_KEY: text }).SECRET_KEY).toBe(text);
+  });
 });
 
 describe('starting with a bad variable', { timeout: 120_000 }, () => {

@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
 import { systemActor } from '../../src/audit/record.js';
 import { createPrincipalCache } from '../../src/auth/principal-cache.js';
+import { secretBox } from '../../src/auth/secret-box.js';
 import { type CreateTokenInput, createToken } from '../../src/auth/token-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -37,6 +38,9 @@ export type DemoTokens = {
  * A fresh in-memory database with every migration and the demo data, a fixed clock and the real
  * app: tests drive it through `app.request`, exactly as a client would over HTTP.
  */
+/** The key the harness seals authenticator secrets with, for tests that open them as an operator could. */
+export const TEST_SECRET_KEY = new Uint8Array(32).fill(7);
+
 export async function createHarness(
   env: Record<string, string> = {},
   opts: { logger?: Logger; mailer?: Mailer } = {},
@@ -67,6 +71,8 @@ export async function createHarness(
       authservId: config.MAIL_AUTHSERV_ID,
     }),
     passwords: nativeHasher,
+    // Sealing is on, as in production, with a key of the test's own (TEST_SECRET_KEY).
+    secrets: secretBox(TEST_SECRET_KEY),
     fonts: nodeFontSource,
   };
   const seeded = await seedDemo(ctx);

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema/index.js';
+import { secretBox } from '../../src/auth/secret-box.js';
+import { accounts, outbox, webCredentials } from '../../src/db/schema/index.js';
 import { codeAt } from '../../src/web/auth/totp.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness, TEST_SECRET_KEY } from '../support/harness.js';
 import { givePassword, signedInVisitor, textOf, visitor } from './visitor.js';
 
 let h: Harness;
@@ -15,6 +16,20 @@ beforeAll(async () => {
   await givePassword(h, 'cefnogi@cymorth.localhost', PASSWORD);
 });
 afterAll(() => h?.close());
+
+async function accountIdOf(harness: Harness, email: string) {
+  const row = await harness.ctx.db.select().from(accounts).where(eq(accounts.email, email)).get();
+  return row?.id ?? 0;
+}
+
+async function storedSecret(accountId: number) {
+  const row = await h.ctx.db
+    .select()
+    .from(webCredentials)
+    .where(eq(webCredentials.accountId, accountId))
+    .get();
+  return row?.totpSecret ?? '';
+}
 
 describe('signing in', () => {
   it('gives the same answer for an unknown email and a wrong password', async () => {
@@ -91,6 +106,33 @@ describe('signing in', () => {
     const replay = await again.post('/sign-in/code', { code });
     expect(replay.status).toBe(401);
     expect(textOf(replay.text, 'code-error')).toMatch(/^That code is not right/);
+  });
+
+  it('keeps the authenticator secret sealed, bound to its account, and seals one stored before sealing began', async () => {
+    const { secret } = await signedInVisitor(h, 'cefnogi@cymorth.localhost', PASSWORD, {
+      address: '192.0.2.9',
+    });
+    const staff = await accountIdOf(h, 'cefnogi@cymorth.localhost');
+    const stored = await storedSecret(staff);
+    expect(stored).toMatch(/^v1:/);
+    expect(stored).not.toContain(secret);
+    const box = secretBox(TEST_SECRET_KEY);
+    expect(await box.open(stored, `totp:${staff}`)).toBe(secret);
+    await expect(box.open(stored, `totp:${staff + 1}`)).rejects.toThrow();
+
+    // A database from before sealing: the plain secret still signs in, and is sealed by that sign-in.
+    await h.ctx.db
+      .update(webCredentials)
+      .set({ totpSecret: secret })
+      .where(eq(webCredentials.accountId, staff));
+    h.clock.advance(30_000);
+    const v = visitor(h, { address: '192.0.2.9' });
+    await v.get('/sign-in');
+    await v.post('/sign-in', { email: 'cefnogi@cymorth.localhost', password: PASSWORD });
+    expect((await v.post('/sign-in/code', { code: codeAt(secret, h.clock.now()) })).status).toBe(303);
+    const resealed = await storedSecret(staff);
+    expect(resealed).toMatch(/^v1:/);
+    expect(await box.open(resealed, `totp:${staff}`)).toBe(secret);
   });
 
   it('lets staff sign in the same way and find a centre', async () => {

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretBox } from '../../src/auth/secret-box.js';
 import { pureJsHasher } from '../../src/web/auth/passwords.js';
 import { codeAt } from '../../src/web/auth/totp.js';
 import { bootWorkerd } from './workerd.js';
 
+const KEY = new Uint8Array(32).fill(11);
 let worker: Awaited<ReturnType<typeof bootWorkerd>>;
 beforeAll(async () => {
-  worker = await bootWorkerd();
+  // As `wrangler secret put SECRET_KEY` would give it.
+  worker = await bootWorkerd({ SECRET_KEY: Buffer.from(KEY).toString('base64') });
 });
 afterAll(() => worker?.dispose());
 
@@ -54,6 +57,14 @@ describe('the pages on Workers, over D1', { timeout: 60_000 }, () => {
     const enrol = await b.get('/enrol');
     const secret = (enrol.text.match(/id="secret"[^>]*>([^<]+)</)?.[1] ?? '').replace(/\s+/g, '');
     expect((await b.post('/enrol', { code: codeAt(secret, new Date()) })).status).toBe(303);
+    // D1 keeps the secret sealed with the Worker's SECRET_KEY, bound to the account.
+    const row = await worker.db
+      .prepare(
+        "select c.account_id as id, c.totp_secret as stored from web_credentials c join accounts a on a.id = c.account_id where a.email = 'j.price@stteilos-demo.org.uk'",
+      )
+      .first<{ id: number; stored: string }>();
+    expect(row?.stored).toMatch(/^v1:/);
+    expect(await secretBox(KEY).open(row?.stored ?? '', `totp:${row?.id}`)).toBe(secret);
     const centre = await b.get('/centres/66410');
     expect(centre.status).toBe(200);
     expect(centre.text).toContain('St Teilo');

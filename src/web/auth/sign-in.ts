@@ -9,6 +9,7 @@ import { type PasswordHasher, pureJsHasher } from './passwords.js';
 import { newSession, type WebSession } from './sessions.js';
 import { assertNotThrottled, attemptKeys, failureStatements, forgetFailures } from './throttle.js';
 import { acceptedStep, newTotpSecret } from './totp.js';
+import { openTotp, sealTotp, unsealed } from './totp-secrets.js';
 
 export const hasherOf = (ctx: AppContext): PasswordHasher => ctx.passwords ?? pureJsHasher;
 
@@ -60,17 +61,23 @@ export async function verifySecondFactor(
   const keys = attemptKeys(emailKey(input.email), input.address);
   await assertNotThrottled(ctx, keys);
   const creds = await credentialsOf(ctx, session.accountId);
-  const step = creds?.totpSecret
-    ? acceptedStep(creds.totpSecret, input.code, ctx.clock.now(), creds.totpLastStep)
+  const stored = creds?.totpSecret;
+  const secret = stored ? await openTotp(ctx, session.accountId, stored) : undefined;
+  const step = secret
+    ? acceptedStep(secret, input.code, ctx.clock.now(), creds?.totpLastStep ?? null)
     : undefined;
-  if (step === undefined) {
+  if (!stored || !secret || step === undefined) {
     await writeAtomically(ctx.db, failureStatements(ctx, keys));
     throw new DomainError('second_factor_wrong');
   }
+  // A secret kept from before sealing began is sealed on its first good code.
+  const resealed = unsealed(ctx, stored)
+    ? { totpSecret: await sealTotp(ctx, session.accountId, secret) }
+    : {};
   await writeAtomically(ctx.db, [
     ctx.db
       .update(webCredentials)
-      .set({ totpLastStep: step })
+      .set({ totpLastStep: step, ...resealed })
       .where(eq(webCredentials.accountId, session.accountId)),
     ctx.db.update(webSessions).set({ stage: 'signed_in' }).where(eq(webSessions.id, session.id)),
     forgetFailures(ctx, keys),
@@ -79,25 +86,31 @@ export async function verifySecondFactor(
 
 /** The secret enrolment shows: made once per session, so reloading the page keeps the same QR code. */
 export async function pendingSecret(ctx: AppContext, session: WebSession) {
-  if (session.pendingTotp) return session.pendingTotp;
+  if (session.pendingTotp) return openTotp(ctx, session.accountId, session.pendingTotp);
   const secret = newTotpSecret();
-  await ctx.db.update(webSessions).set({ pendingTotp: secret }).where(eq(webSessions.id, session.id));
+  const sealed = await sealTotp(ctx, session.accountId, secret);
+  await ctx.db.update(webSessions).set({ pendingTotp: sealed }).where(eq(webSessions.id, session.id));
   return secret;
 }
 
-/** Turns the second factor on (or replaces it) once a code proves the app holds the shown secret. */
+/**
+ * Turns the second factor on (or replaces it) once a code proves the app holds the shown secret. The
+ * pending secret is already sealed for this account, so it moves to the account's row as it is.
+ */
 export async function enrolSecondFactor(ctx: AppContext, session: WebSession, code: string) {
-  const secret = session.pendingTotp;
+  const pending = session.pendingTotp;
+  const secret = pending ? await openTotp(ctx, session.accountId, pending) : undefined;
   const step = secret ? acceptedStep(secret, code, ctx.clock.now(), null) : undefined;
-  if (!secret || step === undefined)
+  if (!pending || !secret || step === undefined)
     throw new DomainError('validation_failed', {}, [{ field: 'code', code: 'code_wrong' }]);
+  const stored = unsealed(ctx, pending) ? await sealTotp(ctx, session.accountId, secret) : pending;
   await writeAtomically(ctx.db, [
     ctx.db
       .insert(webCredentials)
-      .values({ accountId: session.accountId, totpSecret: secret, totpLastStep: step })
+      .values({ accountId: session.accountId, totpSecret: stored, totpLastStep: step })
       .onConflictDoUpdate({
         target: webCredentials.accountId,
-        set: { totpSecret: secret, totpLastStep: step },
+        set: { totpSecret: stored, totpLastStep: step },
       }),
     ctx.db
       .update(webSessions)
