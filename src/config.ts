@@ -142,8 +142,10 @@ function oauth2Missing(config: Config): string | null {
 
 export class ConfigError extends Error {}
 
-/** A URL's password must not reach a log or a terminal, even when the URL is the thing that is wrong. */
-/** A refused secret is not printed; a URL's password never is. */
+/**
+ * A secret must not reach a log or a terminal, even when it is the thing that is wrong: a refused
+ * secret setting is not printed, and a URL is printed without its password.
+ */
 function redact(name: string, value: string | undefined): string | undefined {
   if (/SECRET|TOKEN|PRIVATE_KEY|PASSWORD/.test(name)) return '***';
   return value?.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');

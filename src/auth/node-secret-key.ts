@@ -6,8 +6,8 @@ import { decodeKey, KEY_BYTES } from './secret-box.js';
 
 /**
  * The key that seals second-factor secrets on Node: SECRET_KEY when set, otherwise the one in
- * DATA_DIR/secret.key, made on first start (readable by its owner alone) so the demo and a plain
- * install need no setting. It belongs with the database: a restored database without its key leaves
+ * DATA_DIR/secret.key, made the first time a secret is sealed (readable by its owner alone) so the
+ * demo and a plain install need no setting. It belongs with the database: a restored database without its key leaves
  * every authenticator to be set up again.
  */
 export function nodeSecretKey(config: { SECRET_KEY?: string; DATA_DIR: string }): Uint8Array {
