@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { authenticate } from '../auth/authenticate.js';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../errors.js';
-import { chooseLanguage, translator } from '../i18n/index.js';
+import { chooseLanguage, isLanguage, translator } from '../i18n/index.js';
 import { bodyLeftUnread } from './body-limit.js';
 import type { AppEnv } from './env.js';
 
@@ -27,6 +28,21 @@ function languageOf(c: Context<AppEnv>) {
   );
 }
 
+/**
+ * A failure met before the route authenticated (a body over the limit, an unknown address) is still
+ * answered in the language of the account behind the bearer token, in SPEC 2.7's order: after
+ * `?lang=`, before Accept-Language. A token that names no one changes nothing, and a refused token is
+ * not looked up twice.
+ */
+export async function adoptCallerLanguage(c: Context<AppEnv>, code?: ErrorCode) {
+  const ctx = c.get('ctx');
+  const authorization = c.req.header('authorization');
+  if (!ctx || !authorization || code === 'unauthorized') return;
+  if (c.get('principal') || isLanguage(c.req.query('lang'))) return;
+  const principal = await authenticate(ctx, authorization).catch(() => undefined);
+  if (isLanguage(principal?.language)) c.set('lang', principal.language);
+}
+
 /** The one place a failure becomes an HTTP answer: `{ error: { code, message, details? } }`. */
 export function errorResponse(c: Context<AppEnv>, error: DomainError) {
   const t = translator(languageOf(c));
@@ -49,15 +65,17 @@ export function errorResponse(c: Context<AppEnv>, error: DomainError) {
   return c.json(body, status);
 }
 
-export function onError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof DomainError) return errorResponse(c, err);
-  if (err instanceof HTTPException) {
-    const code = HTTP_STATUS_CODES[err.status];
-    if (code) {
-      const limit = c.get('ctx')?.config.BODY_LIMIT_BYTES;
-      return errorResponse(c, new DomainError(code, { limit }));
-    }
-  }
-  (c.get('ctx')?.logger ?? console).error({ err, request_id: c.get('requestId') }, 'unhandled error');
-  return errorResponse(c, new DomainError('internal_error'));
+export async function onError(err: Error, c: Context<AppEnv>) {
+  const known = err instanceof DomainError ? err : httpError(err, c);
+  if (!known)
+    (c.get('ctx')?.logger ?? console).error({ err, request_id: c.get('requestId') }, 'unhandled error');
+  const error = known ?? new DomainError('internal_error');
+  await adoptCallerLanguage(c, error.code);
+  return errorResponse(c, error);
+}
+
+/** Hono's own refusals (a body over the limit, a media type no route takes) in our terms. */
+function httpError(err: Error, c: Context<AppEnv>): DomainError | undefined {
+  const code = err instanceof HTTPException ? HTTP_STATUS_CODES[err.status] : undefined;
+  return code ? new DomainError(code, { limit: c.get('ctx')?.config.BODY_LIMIT_BYTES }) : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { DomainError } from '../errors.js';
 import type { AppEnv } from './env.js';
-import { errorResponse } from './errors.js';
+import { adoptCallerLanguage, errorResponse } from './errors.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -20,7 +20,8 @@ function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
 }
 
 export function notFound(app: Hono<AppEnv>) {
-  return (c: Context<AppEnv>) => {
+  return async (c: Context<AppEnv>) => {
+    await adoptCallerLanguage(c);
     const allow = allowedMethods(app, c.req.path);
     // A route for this very method that passed the request on (a static file that is not there) is a 404 too.
     if (!allow.length || allow.includes(c.req.method))

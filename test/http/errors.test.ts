@@ -132,6 +132,28 @@ describe('the response language (SPEC 2.7: ?lang= → account → Accept-Languag
     expect(await ask(support, '', { 'accept-language': 'cy' })).toBe(notFound.en);
   });
 
+  it("answers in the account's language also when refused before the route looks at the token", async () => {
+    h = await createHarness({ BODY_LIMIT_BYTES: '1000' });
+    const eo = h.tokens.eoCy; // a Welsh account
+    const big = { body: { address: 'x'.repeat(2000) } };
+    const tooLarge = await h.call('PATCH', '/api/v1/centres/68123', { token: eo, ...big });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json.error.message).toBe("Mae'r cais yn rhy fawr: y terfyn yw 1000 beit.");
+    const nowhere = await h.call('GET', '/api/v1/nowhere', {
+      token: eo,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(nowhere.json.error.message).toBe("Nid oes cyfeiriad o'r fath yn y gwasanaeth hwn.");
+    // ?lang= still comes first, and a token that names no one leaves Accept-Language to decide.
+    const asked = await h.call('PATCH', '/api/v1/centres/68123?lang=en', { token: eo, ...big });
+    expect(asked.json.error.message).toBe('The request is too large: the limit is 1000 bytes.');
+    const unknown = await h.call('GET', '/api/v1/nowhere', {
+      token: 'cym_nobody',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(unknown.json.error.message).toBe('There is no such address in this service.');
+  });
+
   it('uses Accept-Language with quality values when there is no account', async () => {
     h = await createHarness();
     const anon = (headers: Record<string, string>) =>
