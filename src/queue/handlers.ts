@@ -40,6 +40,13 @@ const HANDLERS: Partial<Record<RequestRow['type'], RequestTypeHandler>> = {
 
 export const hasTypeHandler = (r: RequestRow) => HANDLERS[r.type] !== undefined;
 
+/** The handler of a request the queue routed here by `hasTypeHandler`. */
+function handlerOf(r: RequestRow): RequestTypeHandler {
+  const handler = HANDLERS[r.type];
+  if (!handler) throw new Error(`no handler for ${r.type} requests`);
+  return handler;
+}
+
 async function decide(
   ctx: AppContext,
   p: Principal,
@@ -83,8 +90,7 @@ const mailLanguageOf = async (ctx: AppContext, r: RequestRow) =>
 
 export async function approveTyped(ctx: AppContext, p: Principal, r: RequestRow) {
   await assertHeldBy(ctx, r, p.accountId);
-  const handler = HANDLERS[r.type];
-  if (!handler) return decide(ctx, p, r, { status: 'approved', extra: [] });
+  const handler = handlerOf(r);
   const language = await mailLanguageOf(ctx, r);
   const extra = [
     ...(await handler.approveStatements(ctx, p, r)),
@@ -98,7 +104,6 @@ export async function rejectTyped(ctx: AppContext, p: Principal, r: RequestRow, 
   await assertHeldBy(ctx, r, p.accountId);
   const language = await mailLanguageOf(ctx, r);
   const reasons = reasonFor(input, language);
-  const extra =
-    (await HANDLERS[r.type]?.decisionMail(ctx, r, { status: 'rejected', language, reasons })) ?? [];
+  const extra = await handlerOf(r).decisionMail(ctx, r, { status: 'rejected', language, reasons });
   return decide(ctx, p, r, { status: 'rejected', reason: decisionReason(reasons, language), extra });
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import {
   accounts,
   attachments,
@@ -75,7 +76,7 @@ function queueStatements(db: Db, f: QueueFilter) {
 }
 
 // Building the two statements was most of a page's time (about 0.3 ms), so each shape is built once.
-const statementsByShape = new WeakMap<Db, Map<string, ReturnType<typeof queueStatements>>>();
+const shapesOf = preparedPerDb(() => new Map<string, ReturnType<typeof queueStatements>>());
 
 function preparedFor(db: Db, f: QueueFilter) {
   const shape = JSON.stringify([
@@ -84,10 +85,12 @@ function preparedFor(db: Db, f: QueueFilter) {
     f.assigneeId === null ? null : typeof f.assigneeId,
     !!f.type,
   ]);
-  const shapes = statementsByShape.get(db) ?? new Map<string, ReturnType<typeof queueStatements>>();
-  statementsByShape.set(db, shapes);
-  const statements = shapes.get(shape) ?? queueStatements(db, f);
-  shapes.set(shape, statements);
+  const shapes = shapesOf(db);
+  let statements = shapes.get(shape);
+  if (!statements) {
+    statements = queueStatements(db, f);
+    shapes.set(shape, statements);
+  }
   return statements;
 }
 
